@@ -1,0 +1,8 @@
+/** Public surface of the pure analysis core. */
+export * from './types';
+export * from './text';
+export * from './settings';
+export * from './rule';
+export * from './detect';
+export * from './engine';
+export { allRules, ruleById } from './registry';

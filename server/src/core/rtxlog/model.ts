@@ -1,0 +1,7 @@
+/** A parsed Yamaha syslog / `show log` file. */
+import type { LineIndex } from '../text';
+
+export interface LogModel {
+  text: string;
+  lines: LineIndex;
+}

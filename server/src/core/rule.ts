@@ -1,0 +1,36 @@
+/** The shape of a rule. One module per rule (or small family), registered in `registry.ts`. */
+import type { Settings } from './settings';
+import type { Finding, LanguageId, QuickFix, Report, Severity } from './types';
+
+export interface RuleMeta {
+  /** Stable id: the diagnostic code, the settings key and the quick-fix key. */
+  id: string;
+  language: LanguageId;
+  severity: Severity;
+  /** One line, shown in docs, SARIF and settings. */
+  description: string;
+}
+
+/** Facts gathered from other files of the workspace (by the server or CLI; the core does no IO). */
+export interface WorkspaceFacts {
+  /** Outgoing mail server addresses known from zone files (MX hosts' A/AAAA, SPF ip4/ip6). */
+  mailServers?: { address: string; source: string }[];
+}
+
+export interface RuleContext {
+  settings: Settings;
+  workspace: WorkspaceFacts;
+}
+
+export interface Rule<M> {
+  meta: RuleMeta;
+  check(model: M, ctx: RuleContext, report: (r: Report) => void): void;
+  /** Quick fixes for one of this rule's findings; computed from the model and the finding only. */
+  fix?(model: M, finding: Finding, ctx: RuleContext): QuickFix[];
+}
+
+/** Docs link of a rule (`docs/rules/<id>.md` in the repository). */
+export const DOCS_BASE = 'https://github.com/sender-guard/sender-guard/blob/main/docs/rules/';
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
