@@ -1,0 +1,78 @@
+/** `senderguard check`: analyse files and print findings as text or JSON. */
+import * as fs from 'fs';
+import { detectLanguage, makeContext, parseDocument, readSettings, validate, type Finding, type LanguageId, type LineIndex, type Severity } from '../core';
+import { collectFiles, decode, looksBinary, UsageError } from './files';
+
+export interface CheckOptions {
+  format: 'text' | 'json';
+  language?: LanguageId;
+  mailServers: string[];
+  paths: string[];
+}
+
+export interface FileResult {
+  file: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+export interface JsonFinding {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+/** Analyse every file; files of no known language are skipped unless named explicitly. */
+export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped: string[] } {
+  const { files, explicit } = collectFiles(opts.paths);
+  const ctx = makeContext(readSettings({ mailServers: opts.mailServers }));
+  const results: FileResult[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    }
+    const isExplicit = explicit.has(file);
+    if (!isExplicit && looksBinary(bytes)) {
+      skipped.push(file);
+      continue;
+    }
+    const { text } = decode(bytes);
+    const language = opts.language ?? detectLanguage(file, text);
+    if (!language) {
+      if (isExplicit) throw new UsageError(`${file}: cannot tell the file's language; name it with --language zone|rtx|rtxlog`);
+      skipped.push(file);
+      continue;
+    }
+    const doc = parseDocument(language, text);
+    results.push({ file, lines: doc.lines, findings: validate(doc, ctx) });
+  }
+  return { results, skipped };
+}
+
+export function toJson(results: FileResult[]): JsonFinding[] {
+  return results.flatMap(({ file, lines, findings }) =>
+    findings.map((f) => {
+      const s = lines.positionAt(f.range.start);
+      const e = lines.positionAt(f.range.end);
+      return {
+        file,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        range: { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } },
+      };
+    }),
+  );
+}
+
+export function toText(results: FileResult[]): string {
+  return toJson(results)
+    .map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.rule} ${f.message}\n`)
+    .join('');
+}

@@ -1,0 +1,137 @@
+/**
+ * The language server: a thin layer that hands documents to the pure core and converts its
+ * answers to LSP. `startServer` takes the connection, so tests and other transports can drive it.
+ */
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  detectLanguage,
+  hover as coreHover,
+  makeContext,
+  parseDocument,
+  quickFixes,
+  readSettings,
+  validate,
+  type LanguageId,
+  type ParsedDocument,
+  type RuleContext,
+  type Settings,
+} from '../core';
+import { fromDiagnostic, toCodeAction, toDiagnostic, toHover } from './convert';
+import { makeRunSafe } from './runner';
+
+const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
+/** Quiet time after the last edit before a document is analysed again. */
+const DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const runSafe = makeRunSafe(connection);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let settings: Settings = readSettings(undefined);
+  let pullConfiguration = false;
+
+  const context = (): RuleContext => makeContext(settings);
+
+  /** The document's language: the client's id when it is ours, else detected from name and content. */
+  function languageOf(doc: TextDocument): LanguageId | undefined {
+    if (KNOWN.includes(doc.languageId)) return doc.languageId as LanguageId;
+    return detectLanguage(decodeURIComponent(doc.uri), doc.getText());
+  }
+
+  /** Parse once per document version; every feature shares the result. */
+  function parsed(doc: TextDocument): ParsedDocument | undefined {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.parsed;
+    const lang = languageOf(doc);
+    if (!lang) return undefined;
+    const p = parseDocument(lang, doc.getText());
+    cache.set(doc.uri, { version: doc.version, parsed: p });
+    return p;
+  }
+
+  function publish(uri: string): void {
+    runSafe('validation', undefined, () => {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      const p = parsed(doc);
+      const diagnostics = p ? validate(p, context()).map((f) => toDiagnostic(uri, p.lines, f)) : [];
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    });
+  }
+
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        publish(uri);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    settings = readSettings(init?.settings);
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'senderguard-lsp' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { senderGuard?: unknown } | undefined)?.senderGuard;
+    if (pushed !== undefined) settings = readSettings(pushed);
+    else if (pullConfiguration) {
+      try {
+        settings = readSettings(await connection.workspace.getConfiguration('senderGuard'));
+      } catch (e) {
+        connection.console.error(`Sender Guard: reading settings failed: ${String(e)}`);
+      }
+    }
+    for (const doc of documents.all()) schedule(doc.uri);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) =>
+    runSafe('hover', null, () => {
+      const doc = documents.get(params.textDocument.uri);
+      const p = doc && parsed(doc);
+      if (!p) return null;
+      const h = coreHover(p, p.lines.offsetAt(params.position), context());
+      return h ? toHover(p.lines, h) : null;
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    runSafe('code actions', [], () => {
+      const doc = documents.get(params.textDocument.uri);
+      const p = doc && parsed(doc);
+      if (!p) return [];
+      const ctx = context();
+      return params.context.diagnostics.flatMap((d) => {
+        const finding = fromDiagnostic(p.lines, d);
+        if (!finding) return [];
+        return quickFixes(p, finding, ctx).map((fix) => toCodeAction(params.textDocument.uri, p.lines, fix, d));
+      });
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
