@@ -1,6 +1,7 @@
 /** `senderguard`: the command-line interface for CI pipelines. */
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
 import { UsageError } from './files';
+import { VERSION } from '../version';
 
 const USAGE = `Usage: senderguard check [--format text|json] [--language zone|rtx|rtxlog] [--mail-server ADDR]... PATH...
 
@@ -59,7 +60,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return command === undefined ? 2 : 0;
     }
     if (command === '--version') {
-      out('senderguard 0.1.0\n');
+      out(`senderguard ${VERSION}\n`);
       return 0;
     }
     if (command !== 'check') throw new UsageError(`unknown command '${command}'`);

@@ -1,6 +1,7 @@
 /** `senderguard-lsp --stdio`: the language server over standard input/output. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { VERSION } from '../version';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -8,7 +9,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 if (args.includes('--version')) {
-  process.stdout.write('senderguard-lsp 0.1.0\n');
+  process.stdout.write(`senderguard-lsp ${VERSION}\n`);
   process.exit(0);
 }
 if (!args.includes('--stdio') && !args.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'))) {
