@@ -19,9 +19,12 @@ E2E="$ROOT/.e2e"
 TOOLS="$E2E/tools"
 LOGS="$E2E/logs"
 STAMP="$TOOLS/.installed"
-STAMP_TEXT="code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_RANGE"
+# Native modules are built for the running Node: a different Node means a reinstall.
+STAMP_TEXT="code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_RANGE node@$(node -v)"
 
 mkdir -p "$LOGS"
+# Keep the logs of the last few setups only.
+ls -1t "$LOGS"/setup-*.log 2>/dev/null | tail -n +6 | xargs -r rm -f
 LOG="$LOGS/setup-$(date +%Y%m%d-%H%M%S)-$$.log"
 STEP="starting"
 start_s=$SECONDS
@@ -105,16 +108,13 @@ if ! code_server_ok; then
 }
 JSON
   STEP="npm install code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_RANGE"
-  (
-    cd "$TOOLS"
-    export TMPDIR="$SETUP_TMP"
-    # unsafe_perm: code-server's postinstall refuses to run as root otherwise.
-    # yes: node-pty's build runs `npx node-gyp`, which would otherwise ask and abort.
-    export npm_config_unsafe_perm=true npm_config_yes=true
-    export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
-    run_logged npm install --no-audit --no-fund \
-      "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_RANGE"
-  )
+  cd "$TOOLS"
+  # unsafe_perm: code-server's postinstall refuses to run as root otherwise.
+  # yes: node-pty's build runs `npx node-gyp`, which would otherwise ask and abort.
+  run_logged env TMPDIR="$SETUP_TMP" \
+    npm_config_unsafe_perm=true npm_config_yes=true npm_config_update_notifier=false \
+    npm install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_RANGE"
+  cd "$ROOT"
   STEP="checking the code-server install"
   # (with its config and data kept in the private TMPDIR, not in ~/.config)
   version="$(XDG_CONFIG_HOME="$SETUP_TMP/xdg" XDG_DATA_HOME="$SETUP_TMP/xdg" \

@@ -37,8 +37,8 @@ describe('language server over stdio', { timeout: 30000 }, () => {
     client.open(uri, 'zone', BROKEN_ZONE);
     const ds = await client.diagnostics(uri, (d) => has('spf-version-typo')(d) && has('spf-invalid-ip')(d));
     const typo = ds.find((d) => d.code === 'spf-version-typo')!;
-    assert.deepEqual(typo.range.start, positionOf(BROKEN_ZONE, 'v-spf1'));
-    assert.deepEqual(typo.range.end, positionOf(BROKEN_ZONE, 'v-spf1', 'v-spf1'.length));
+    assert.deepEqual(typo.range.start, positionOf(BROKEN_ZONE, '"v-spf1 +ip4', 1));
+    assert.deepEqual(typo.range.end, positionOf(BROKEN_ZONE, '"v-spf1 +ip4', '"v-spf1'.length));
     assert.equal(typo.severity, 1);
     assert.equal(typo.source, 'sender-guard');
     assert.match(typo.codeDescription!.href, /docs\/rules\/spf-version-typo\.md$/);
