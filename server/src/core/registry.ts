@@ -11,12 +11,64 @@ import type { LanguageId } from './types';
 import type { ZoneModel } from './zone/model';
 import type { RtxModel } from './rtx/model';
 import type { LogModel } from './rtxlog/model';
+import { spfVersionTypo } from './spf/rules/spf-version-typo';
+import { spfInvalidIp } from './spf/rules/spf-invalid-ip';
+import { spfUnknownTerm } from './spf/rules/spf-unknown-term';
+import { spfSyntax } from './spf/rules/spf-syntax';
+import { spfLookupLimit } from './spf/rules/spf-lookup-limit';
+import { spfVoidLookupLimit } from './spf/rules/spf-void-lookup-limit';
+import { spfIncludeLoop } from './spf/rules/spf-include-loop';
+import { spfInvalidCidr } from './spf/rules/spf-invalid-cidr';
+import { spfHostBits } from './spf/rules/spf-host-bits';
+import { spfMultipleRecords } from './spf/rules/spf-multiple-records';
+import { spfType99 } from './spf/rules/spf-type99';
+import { spfAllNotLast } from './spf/rules/spf-all-not-last';
+import { spfRedirectWithAll } from './spf/rules/spf-redirect-with-all';
+import { spfDuplicateModifier } from './spf/rules/spf-duplicate-modifier';
+import { spfPermissiveAll } from './spf/rules/spf-permissive-all';
+import { spfPtr } from './spf/rules/spf-ptr';
+import { spfInvalidMacro } from './spf/rules/spf-invalid-macro';
+import { spfUnresolvedTarget } from './spf/rules/spf-unresolved-target';
+import { spfMissingRecord } from './spf/rules/spf-missing-record';
+import { spfRecordTooLong } from './spf/rules/spf-record-too-long';
+import { spfMxTooMany } from './spf/rules/spf-mx-too-many';
+import { spfExpInvalid } from './spf/rules/spf-exp-invalid';
+import { zoneSyntax } from './zone/rules/zoneSyntax';
+import { rtxSyntax } from './rtx/rules/syntax';
+import { smtpEgressOpen } from './rtx/rules/smtpEgressOpen';
+import { logInfectedHost } from './rtxlog/rules/infectedHost';
+import { logSmtpPassed } from './rtxlog/rules/smtpPassed';
+import { logMalformedLine } from './rtxlog/rules/malformedLine';
 
-export const ZONE_RULES: Rule<ZoneModel>[] = [];
+export const ZONE_RULES: Rule<ZoneModel>[] = [
+  spfVersionTypo,
+  spfInvalidIp,
+  spfUnknownTerm,
+  spfSyntax,
+  zoneSyntax,
+  spfLookupLimit,
+  spfVoidLookupLimit,
+  spfIncludeLoop,
+  spfInvalidCidr,
+  spfHostBits,
+  spfMultipleRecords,
+  spfType99,
+  spfAllNotLast,
+  spfRedirectWithAll,
+  spfDuplicateModifier,
+  spfPermissiveAll,
+  spfPtr,
+  spfInvalidMacro,
+  spfUnresolvedTarget,
+  spfMissingRecord,
+  spfRecordTooLong,
+  spfMxTooMany,
+  spfExpInvalid,
+];
 
-export const RTX_RULES: Rule<RtxModel>[] = [];
+export const RTX_RULES: Rule<RtxModel>[] = [rtxSyntax, smtpEgressOpen];
 
-export const LOG_RULES: Rule<LogModel>[] = [];
+export const LOG_RULES: Rule<LogModel>[] = [logInfectedHost, logSmtpPassed, logMalformedLine];
 
 export function rulesFor(language: LanguageId): Rule<unknown>[] {
   switch (language) {

@@ -1,0 +1,297 @@
+/**
+ * Offline lookup analysis of SPF records (RFC 7208 §4.6.4): how many DNS-querying terms an
+ * evaluation needs in the worst case (no mechanism matching early), the include/redirect tree
+ * behind that count, the void lookups known from the zones, and include/redirect loops.
+ *
+ * Targets are looked up in the zone files at hand (the open document and the other zone files of
+ * the workspace). A target outside them counts as one lookup and is marked "not expanded"; so is
+ * a target built from macros other than `%{d}`. Terms after `all` are never evaluated and not
+ * counted; `redirect=` counts only in a record without `all`.
+ */
+import type { RuleContext } from '../rule';
+import { MappedText } from '../text';
+import type { ZoneModel } from '../zone/model';
+import { transform, urlEscape, finishDomain } from './macro';
+import { isSpfRecord, parseSpf, type MacroString, type SpfMechanism, type SpfModifier, type SpfRecord } from './parse';
+import { spfRecords, type SpfCandidate } from './records';
+import { normalizeName, ZoneIndex } from './resolver';
+import { MECHANISMS, type MechanismName } from './terms';
+
+export type LookupKind = 'include' | 'redirect' | Exclude<MechanismName, 'all' | 'ip4' | 'ip6' | 'include'>;
+
+/** What became of an include/redirect target. */
+export type TargetStatus =
+  /** Its record was found in the zone files and analysed. */
+  | 'expanded'
+  /** Outside the zone files: counted as one lookup, not expanded. */
+  | 'external'
+  /** Built from macros that depend on the sender or client: counted as one lookup, not expanded. */
+  | 'macro'
+  /** Inside the zone files but without an SPF record (a permerror when evaluated). */
+  | 'no-record'
+  | 'multiple-records'
+  /** Already on the include/redirect path: evaluation would loop until the limit (permerror). */
+  | 'loop'
+  /** The zones cannot answer (e.g. a CNAME loop). */
+  | 'dns-error'
+  /** Not expanded because the analysis had already counted far beyond the limit. */
+  | 'truncated';
+
+export interface LookupTerm {
+  kind: LookupKind;
+  /** The term as written. */
+  text: string;
+  /** The domain whose record holds the term. */
+  domain: string;
+  /** The parsed term. Its ranges are document ranges only for the analysed record's own terms. */
+  term: SpfMechanism | SpfModifier;
+  /** This term's own lookup plus those of everything below it. */
+  total: number;
+  /** Its place in the worst-case evaluation: the N-th DNS-querying term. */
+  ordinal: number;
+  /** The name the term queries, when known offline. */
+  target?: string;
+  /** include/redirect: what became of the target. */
+  status?: TargetStatus;
+  /** include/redirect: the DNS-querying terms of the target's record. */
+  children: LookupTerm[];
+  /** Known from the zones to find no records: a void lookup (RFC 7208 §4.6.4). */
+  void: boolean;
+  /** Void lookups in this term and below. */
+  voids: number;
+  /** For a loop: the domains from the analysed record back to the repeated one. */
+  loop?: string[];
+}
+
+export interface LookupAnalysis {
+  /** The domain whose record was analysed. */
+  domain: string;
+  /** Its DNS-querying terms in evaluation order, each with its subtree. */
+  terms: LookupTerm[];
+  /** Worst-case number of DNS-querying terms. */
+  total: number;
+  /** Void lookups known offline. */
+  voids: number;
+}
+
+/** Stop expanding once this many lookups are counted (the limit is 10; the count is then moot). */
+const EXPANSION_CAP = 100;
+
+/**
+ * The other zone files of the workspace, parsed, when the server or CLI provides them as
+ * `ctx.workspace.zones` (the core reads no files).
+ */
+export function workspaceZones(ctx: RuleContext | undefined): readonly ZoneModel[] {
+  const zones = (ctx?.workspace as { zones?: unknown } | undefined)?.zones;
+  return Array.isArray(zones) ? (zones as ZoneModel[]) : [];
+}
+
+const indexCache = new WeakMap<ZoneModel, { zones: readonly ZoneModel[]; index: ZoneIndex }>();
+
+/** The zone index over a document and the workspace's other zone files (cached per model). */
+export function zoneIndexFor(model: ZoneModel, ctx?: RuleContext): ZoneIndex {
+  const zones = workspaceZones(ctx);
+  const hit = indexCache.get(model);
+  if (hit && hit.zones === zones) return hit.index;
+  const index = new ZoneIndex([model, ...zones.filter((z) => z !== model)]);
+  indexCache.set(model, { zones, index });
+  return index;
+}
+
+const analysisCache = new WeakMap<ZoneIndex, Map<SpfCandidate, LookupAnalysis>>();
+
+/** The lookup analysis of one SPF record of `model`. */
+export function analyzeCandidate(model: ZoneModel, candidate: SpfCandidate, ctx?: RuleContext): LookupAnalysis {
+  const index = zoneIndexFor(model, ctx);
+  let byCandidate = analysisCache.get(index);
+  if (!byCandidate) {
+    byCandidate = new Map();
+    analysisCache.set(index, byCandidate);
+  }
+  let a = byCandidate.get(candidate);
+  if (!a) {
+    a = analyzeRecord(candidate.spf, normalizeName(candidate.record.owner), index);
+    byCandidate.set(candidate, a);
+  }
+  return a;
+}
+
+/** Analyses of every SPF record of the document (near misses excluded: receivers ignore them). */
+export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): { candidate: SpfCandidate; analysis: LookupAnalysis }[] {
+  return spfRecords(model)
+    .filter((c) => !c.typo)
+    .map((candidate) => ({ candidate, analysis: analyzeCandidate(model, candidate, ctx) }));
+}
+
+/** Analyses a parsed record published at `domain`, looking targets up in `index`. */
+export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex): LookupAnalysis {
+  const w = new Walker(index);
+  const terms = w.terms(spf, domain, [domain]);
+  return { domain, terms, total: w.count, voids: w.voids };
+}
+
+class Walker {
+  count = 0;
+  voids = 0;
+
+  constructor(private readonly index: ZoneIndex) {}
+
+  terms(spf: SpfRecord, domain: string, path: string[]): LookupTerm[] {
+    const out: LookupTerm[] = [];
+    const hasAll = spf.terms.some((t) => t.kind === 'mechanism' && t.mechanism === 'all');
+    const redirect = spf.terms.find((t): t is SpfModifier => t.kind === 'modifier' && t.modifier === 'redirect');
+    for (const t of spf.terms) {
+      if (t.kind !== 'mechanism' || !t.mechanism) continue;
+      if (t.mechanism === 'all') break;
+      if (MECHANISMS[t.mechanism].dnsLookup) out.push(this.term(t, t.mechanism as LookupKind, domain, path));
+    }
+    if (redirect && !hasAll) out.push(this.term(redirect, 'redirect', domain, path));
+    return out;
+  }
+
+  private term(t: SpfMechanism | SpfModifier, kind: LookupKind, domain: string, path: string[]): LookupTerm {
+    this.count++;
+    const spec = t.kind === 'mechanism' ? t.domain : t.value;
+    const target = spec ? staticTarget(spec, domain) : domain;
+    const node: LookupTerm = { kind, text: t.text, domain, term: t, total: 1, ordinal: this.count, target, children: [], void: false, voids: 0 };
+    if (kind === 'include' || kind === 'redirect') {
+      this.expand(node, target, path);
+      node.total = 1 + node.children.reduce((n, c) => n + c.total, 0);
+      node.voids = node.children.reduce((n, c) => n + c.voids, 0);
+    } else if (target !== undefined && this.isVoid(kind, target)) {
+      node.void = true;
+      node.voids = 1;
+      this.voids++;
+    }
+    return node;
+  }
+
+  private expand(node: LookupTerm, target: string | undefined, path: string[]): void {
+    if (target === undefined) {
+      node.status = 'macro';
+      return;
+    }
+    if (path.includes(target)) {
+      node.status = 'loop';
+      node.loop = [...path, target];
+      return;
+    }
+    if (this.count > EXPANSION_CAP) {
+      node.status = 'truncated';
+      return;
+    }
+    const r = this.index.lookup(target, 'TXT');
+    if ('error' in r) {
+      node.status = r.error === 'nxdomain' ? 'no-record' : this.index.status(target) === 'outside' ? 'external' : 'dns-error';
+      return;
+    }
+    const found = r.records.map((s) => s.join('')).filter(isSpfRecord);
+    if (found.length !== 1) {
+      node.status = found.length === 0 ? 'no-record' : 'multiple-records';
+      return;
+    }
+    node.status = 'expanded';
+    node.children = this.terms(parseSpf(MappedText.contiguous(found[0], 0)), target, [...path, target]);
+  }
+
+  /** Whether the zones show the term's query finds nothing (unknown counts as not void). */
+  private isVoid(kind: LookupKind, target: string): boolean {
+    const empty = (type: 'A' | 'AAAA' | 'MX'): boolean => {
+      const r = this.index.lookup(target, type);
+      return 'error' in r ? r.error === 'nxdomain' : r.records.length === 0;
+    };
+    switch (kind) {
+      case 'a':
+        return empty('A') && empty('AAAA');
+      case 'mx':
+        return empty('MX');
+      case 'exists':
+        return empty('A');
+      default:
+        return false;
+    }
+  }
+}
+
+/**
+ * The query name of a domain-spec when it can be known offline: literal text and `%{d}` (the
+ * record's own domain) only. Undefined when other macros are used.
+ */
+export function staticTarget(spec: MacroString, domain: string): string | undefined {
+  let out = '';
+  for (const p of spec.parts) {
+    if (p.kind === 'literal') out += p.text;
+    else if (p.kind === 'escape') out += p.text === '%%' ? '%' : p.text === '%_' ? ' ' : '%20';
+    else if (p.letter.toLowerCase() === 'd') {
+      const v = transform(domain, p.digits, p.reverse, p.delimiters);
+      out += p.letter === 'D' ? urlEscape(v) : v;
+    } else return undefined;
+  }
+  return normalizeName(finishDomain(out));
+}
+
+/** The first node, in evaluation order, that is DNS-querying term number `limit + 1`. */
+export function termOverLimit(terms: readonly LookupTerm[], limit: number): { top: LookupTerm; node: LookupTerm; path: LookupTerm[] } | undefined {
+  for (const top of terms) {
+    if (top.ordinal + top.total - 1 <= limit) continue;
+    const path: LookupTerm[] = [top];
+    let node = top;
+    while (node.ordinal <= limit) {
+      const next = node.children.find((c) => c.ordinal + c.total - 1 > limit);
+      if (!next) break;
+      path.push(next);
+      node = next;
+    }
+    return { top, node, path };
+  }
+  return undefined;
+}
+
+/** Every loop node in a subtree. */
+export function loopsIn(t: LookupTerm): LookupTerm[] {
+  if (t.status === 'loop') return [t];
+  return t.children.flatMap(loopsIn);
+}
+
+const STATUS_TEXT: Record<TargetStatus, string> = {
+  expanded: '',
+  external: 'not expanded: outside the zone files',
+  macro: 'not expanded: the name depends on the sender',
+  'no-record': 'no SPF record there (permerror)',
+  'multiple-records': 'several SPF records there (permerror)',
+  loop: 'loop',
+  'dns-error': 'not expanded: the zones cannot answer',
+  truncated: 'not expanded',
+};
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** One line describing a node (without its children). */
+export function describeLookupTerm(t: LookupTerm, limit: number): string {
+  const parts = [plural(t.total, 'lookup')];
+  if (t.status && t.status !== 'expanded') {
+    parts.push(t.status === 'loop' ? `loop: ${(t.loop ?? []).join(' → ')}` : STATUS_TEXT[t.status]);
+  }
+  if (t.void) parts.push(`void: ${t.target} has no ${t.kind === 'mx' ? 'MX' : t.kind === 'exists' ? 'A' : 'A/AAAA'} records`);
+  const over = t.ordinal > limit ? ` ⚠ #${t.ordinal}, over the limit` : '';
+  return `\`${t.text}\` — ${parts.join('; ')}${over}`;
+}
+
+/** The tree as a Markdown list, at most `maxLines` lines. */
+export function lookupTreeMarkdown(terms: readonly LookupTerm[], limit: number, maxLines = 40): string {
+  const lines: string[] = [];
+  let hidden = 0;
+  const walk = (ts: readonly LookupTerm[], depth: number) => {
+    for (const t of ts) {
+      if (lines.length >= maxLines) {
+        hidden++;
+      } else lines.push(`${'  '.repeat(depth)}- ${describeLookupTerm(t, limit)}`);
+      walk(t.children, depth + 1);
+    }
+  };
+  walk(terms, 0);
+  if (hidden > 0) lines.push(`- … ${plural(hidden, 'more term')}`);
+  return lines.join('\n');
+}

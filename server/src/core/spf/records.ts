@@ -1,0 +1,136 @@
+/**
+ * The SPF records of a zone: every TXT (and type SPF) record whose value is an SPF record, or
+ * evidently meant as one (a version-tag near miss). Parsed once per model and shared by the SPF
+ * rules, hover and quick fixes.
+ */
+import { MappedText } from '../text';
+import type { Range, TextEdit } from '../types';
+import type { ZoneModel, ZoneRecord } from '../zone/model';
+import { detectVersionTypo, type VersionTypo } from './nearMiss';
+import { isSpfRecord, parseSpf, type MacroPart, type Part, type SpfError, type SpfErrorCode, type SpfRecord, type SpfTerm } from './parse';
+
+export interface SpfCandidate {
+  record: ZoneRecord;
+  /** The concatenated character-strings (RFC 7208 §3.3). */
+  text: MappedText;
+  spf: SpfRecord;
+  /** Set when the version tag is wrong; the terms after it are parsed all the same. */
+  typo?: VersionTypo;
+}
+
+const cache = new WeakMap<ZoneModel, SpfCandidate[]>();
+
+export function isSpfBearing(record: ZoneRecord): boolean {
+  return (record.type === 'TXT' || record.type === 'SPF') && !!record.strings && record.strings.length > 0;
+}
+
+/** SPF records and near misses of the zone, in document order. */
+export function spfRecords(model: ZoneModel): SpfCandidate[] {
+  let found = cache.get(model);
+  if (found) return found;
+  found = [];
+  for (const record of model.records) {
+    if (!isSpfBearing(record)) continue;
+    const text = MappedText.concat(record.strings!);
+    if (isSpfRecord(text.value)) {
+      found.push({ record, text, spf: parseSpf(text) });
+      continue;
+    }
+    const typo = detectVersionTypo(text.value);
+    if (typo) found.push({ record, text, spf: parseSpf(text, typo.bodyStart), typo });
+  }
+  cache.set(model, found);
+  return found;
+}
+
+function contains(r: Range, offset: number): boolean {
+  return offset >= r.start && offset < r.end;
+}
+
+export interface SpfLocation {
+  candidate: SpfCandidate;
+  /** The term under the offset, if any. */
+  term?: SpfTerm;
+  /** The macro expansion under the offset, if any. */
+  macro?: MacroPart;
+  /** True when the offset is on the version tag. */
+  onVersion: boolean;
+}
+
+/** What SPF construct lies at a document offset. */
+export function spfAt(model: ZoneModel, offset: number): SpfLocation | undefined {
+  for (const candidate of spfRecords(model)) {
+    if (offset < candidate.record.range.start || offset > candidate.record.range.end) continue;
+    const { spf } = candidate;
+    if (spf.version.end > spf.version.start && contains(spf.version.range, offset)) {
+      return { candidate, onVersion: true };
+    }
+    for (const term of spf.terms) {
+      if (!contains(term.range, offset)) continue;
+      let macro: MacroPart | undefined;
+      const ms = term.kind === 'mechanism' ? term.domain : term.kind === 'modifier' ? term.value : undefined;
+      if (ms) macro = ms.parts.find((p) => p.kind !== 'literal' && contains(p.range, offset));
+      return { candidate, term, macro, onVersion: false };
+    }
+  }
+  return undefined;
+}
+
+/** The candidate whose record contains `range`. */
+export function candidateAt(model: ZoneModel, range: Range): SpfCandidate | undefined {
+  return spfRecords(model).find((c) => range.start >= c.record.range.start && range.end <= c.record.range.end);
+}
+
+/** The parser error of `candidate` with exactly the document range `range` (and one of `codes`). */
+export function errorAt(candidate: SpfCandidate, range: Range, codes?: ReadonlySet<SpfErrorCode>): SpfError | undefined {
+  return candidate.spf.errors.find(
+    (e) => e.range.start === range.start && e.range.end === range.end && (!codes || codes.has(e.code)),
+  );
+}
+
+/** The candidates of the document that receivers read: TXT records that are SPF (no near misses, no type 99). */
+export function evaluatedRecords(model: ZoneModel): SpfCandidate[] {
+  return spfRecords(model).filter((c) => !c.typo && c.record.type === 'TXT');
+}
+
+/** The term of `candidate` whose `pick(term)` part has exactly the document range `range`. */
+export function termWithPart(
+  candidate: SpfCandidate,
+  range: Range,
+  pick: (t: SpfTerm) => Part | undefined,
+): SpfTerm | undefined {
+  return candidate.spf.terms.find((t) => {
+    const p = pick(t);
+    return p !== undefined && p.range.start === range.start && p.range.end === range.end;
+  });
+}
+
+/**
+ * Edits that replace the value characters `[start, end)` of a candidate with `replacement`.
+ * The characters may come from several character-strings (`"v=sp" "f1"`) or escapes; the
+ * replacement goes into the first contiguous run and the other runs are emptied. Inside an
+ * unquoted string a space is written as `\032`.
+ */
+export function replaceInValue(candidate: SpfCandidate, start: number, end: number, replacement: string): TextEdit[] {
+  const { text, record } = candidate;
+  if (end <= start) {
+    const at = text.docOffset(start);
+    return [{ range: { start: at, end: at }, newText: escapeFor(record, at, replacement) }];
+  }
+  const runs: Range[] = [];
+  for (let i = start; i < end; i++) {
+    const r = text.docRange(i, i + 1);
+    const last = runs[runs.length - 1];
+    if (last && last.end === r.start) last.end = r.end;
+    else runs.push({ start: r.start, end: r.end });
+  }
+  return runs.map((r, k) => ({ range: r, newText: k === 0 ? escapeFor(record, r.start, replacement) : '' }));
+}
+
+function escapeFor(record: ZoneRecord, docOffset: number, s: string): string {
+  const token = record.rdata.find((t) => docOffset >= t.range.start && docOffset <= t.range.end);
+  const quoted = !token || token.text.startsWith('"');
+  let out = s.replace(/[\\"]/g, (c) => '\\' + c);
+  if (!quoted) out = out.replace(/ /g, '\\032').replace(/[;()]/g, (c) => '\\' + c);
+  return out;
+}
