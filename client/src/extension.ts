@@ -22,7 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },
     ]),
-    synchronize: { configurationSection: 'senderGuard' },
+    synchronize: {
+      configurationSection: 'senderGuard',
+      // Zone files anywhere in the workspace tell the router rules which hosts are mail servers.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.zone,db.*}'),
+    },
     initializationOptions: { settings: vscode.workspace.getConfiguration('senderGuard'), trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('senderGuard', 'Sender Guard', serverOptions, clientOptions);

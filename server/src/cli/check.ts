@@ -1,6 +1,19 @@
 /** `senderguard check`: analyse files and print findings as text or JSON. */
 import * as fs from 'fs';
-import { detectLanguage, makeContext, parseDocument, readSettings, validate, type Finding, type LanguageId, type LineIndex, type Severity } from '../core';
+import {
+  detectLanguage,
+  mailServersFromZone,
+  makeContext,
+  parseDocument,
+  readSettings,
+  validate,
+  type Finding,
+  type LanguageId,
+  type LineIndex,
+  type ParsedDocument,
+  type Severity,
+} from '../core';
+import type { ZoneModel } from '../core/zone/model';
 import { collectFiles, decode, looksBinary, UsageError } from './files';
 
 export interface CheckOptions {
@@ -24,11 +37,14 @@ export interface JsonFinding {
   range: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
-/** Analyse every file; files of no known language are skipped unless named explicitly. */
+/**
+ * Analyse every file; files of no known language are skipped unless named explicitly. Zone files
+ * among the inputs tell the router rules which hosts are the organisation's mail servers, as the
+ * workspace's zone files do in the editor.
+ */
 export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped: string[] } {
   const { files, explicit } = collectFiles(opts.paths);
-  const ctx = makeContext(readSettings({ mailServers: opts.mailServers }));
-  const results: FileResult[] = [];
+  const docs: { file: string; doc: ParsedDocument }[] = [];
   const skipped: string[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
@@ -49,9 +65,11 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
       skipped.push(file);
       continue;
     }
-    const doc = parseDocument(language, text);
-    results.push({ file, lines: doc.lines, findings: validate(doc, ctx) });
+    docs.push({ file, doc: parseDocument(language, text) });
   }
+  const mailServers = docs.flatMap(({ doc }) => (doc.languageId === 'zone' ? mailServersFromZone(doc.model as ZoneModel) : []));
+  const ctx = makeContext(readSettings({ mailServers: opts.mailServers }), { mailServers });
+  const results = docs.map(({ file, doc }) => ({ file, lines: doc.lines, findings: validate(doc, ctx) }));
   return { results, skipped };
 }
 

@@ -6,3 +6,4 @@ export * from './rule';
 export * from './detect';
 export * from './engine';
 export { allRules, ruleById } from './registry';
+export { mailServersFromZone, type MailServerFact } from './mailServers';

@@ -2,7 +2,8 @@
  * The language server: a thin layer that hands documents to the pure core and converts its
  * answers to LSP. `startServer` takes the connection, so tests and other transports can drive it.
  */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { fileURLToPath } from 'url';
+import { FileChangeType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   detectLanguage,
@@ -19,6 +20,8 @@ import {
 } from '../core';
 import { fromDiagnostic, toCodeAction, toDiagnostic, toHover } from './convert';
 import { makeRunSafe } from './runner';
+import { WorkspaceIndex } from './workspace';
+import type { ZoneModel } from '../core/zone/model';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
 /** Quiet time after the last edit before a document is analysed again. */
@@ -31,8 +34,18 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settings: Settings = readSettings(undefined);
   let pullConfiguration = false;
+  const workspace = new WorkspaceIndex();
+  let factsKey = '';
 
-  const context = (): RuleContext => makeContext(settings);
+  const context = (): RuleContext => makeContext(settings, workspace.facts());
+
+  /** Re-check the Yamaha configs when the mail servers known from zone files change. */
+  function workspaceFactsChanged(): void {
+    const key = JSON.stringify(workspace.facts());
+    if (key === factsKey) return;
+    factsKey = key;
+    for (const doc of documents.all()) if (cache.get(doc.uri)?.parsed.languageId === 'rtx' || languageOf(doc) === 'rtx') schedule(doc.uri);
+  }
 
   /** The document's language: the client's id when it is ours, else detected from name and content. */
   function languageOf(doc: TextDocument): LanguageId | undefined {
@@ -48,6 +61,10 @@ export function startServer(connection: Connection): void {
     if (!lang) return undefined;
     const p = parseDocument(lang, doc.getText());
     cache.set(doc.uri, { version: doc.version, parsed: p });
+    if (lang === 'zone') {
+      workspace.setOpenDocument(doc.uri, p.model as ZoneModel);
+      workspaceFactsChanged();
+    }
     return p;
   }
 
@@ -76,6 +93,8 @@ export function startServer(connection: Connection): void {
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     settings = readSettings(init?.settings);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setRoots(folders.filter((u) => u.startsWith('file:')));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -84,6 +103,24 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: 'senderguard-lsp' },
     };
+  });
+
+  connection.onInitialized(() => {
+    runSafe('workspace scan', undefined, () => {
+      workspace.scan();
+      workspaceFactsChanged();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    runSafe('watched files', undefined, () => {
+      for (const change of params.changes) {
+        if (!change.uri.startsWith('file:')) continue;
+        if (change.type === FileChangeType.Deleted) workspace.removeFile(change.uri);
+        else workspace.indexFile(fileURLToPath(change.uri));
+      }
+      workspaceFactsChanged();
+    });
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -104,8 +141,15 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    const wasZone = cache.get(e.document.uri)?.parsed.languageId === 'zone';
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (wasZone) {
+      runSafe('workspace update', undefined, () => {
+        workspace.closeDocument(e.document.uri);
+        workspaceFactsChanged();
+      });
+    }
   });
 
   connection.onHover((params) =>

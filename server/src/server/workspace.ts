@@ -1,0 +1,119 @@
+/**
+ * Facts gathered from the zone files of the workspace (today: the organisation's mail servers),
+ * handed to the core as `WorkspaceFacts`. Reads only regular files inside the workspace folders
+ * (symlinks resolved, so a link cannot lead outside), bounded in count and size. Zone files open
+ * in the editor take precedence over their content on disk.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { languageFromName, mailServersFromZone, parseDocument, type MailServerFact, type WorkspaceFacts } from '../core';
+import type { ZoneModel } from '../core/zone/model';
+
+const MAX_FILES = 500;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_DEPTH = 8;
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out']);
+
+export class WorkspaceIndex {
+  private roots: string[] = [];
+  /** Facts per zone file URI (disk or open document). */
+  private readonly byUri = new Map<string, MailServerFact[]>();
+  private readonly open = new Set<string>();
+
+  setRoots(folderUris: string[]): void {
+    this.roots = folderUris.flatMap((u) => {
+      try {
+        return [fs.realpathSync(fileURLToPath(u))];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** True when `file` (after resolving links) lies inside a workspace folder. */
+  inside(file: string): boolean {
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      return false;
+    }
+    return this.roots.some((root) => real === root || real.startsWith(root + path.sep));
+  }
+
+  /** Walk the workspace folders for zone files (by name) and index them. */
+  scan(): void {
+    let budget = MAX_FILES;
+    const walk = (dir: string, depth: number): void => {
+      if (depth > MAX_DEPTH || budget <= 0) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (budget <= 0) return;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) walk(full, depth + 1);
+        } else if (e.isFile() && languageFromName(e.name) === 'zone') {
+          budget--;
+          this.indexFile(full);
+        }
+      }
+    };
+    for (const root of this.roots) walk(root, 0);
+  }
+
+  /** (Re-)index one zone file from disk, unless it is open in the editor. */
+  indexFile(file: string): void {
+    const uri = pathToFileURL(file).toString();
+    if (this.open.has(uri)) return;
+    if (!this.inside(file)) {
+      this.byUri.delete(uri);
+      return;
+    }
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return;
+      this.setText(uri, fs.readFileSync(file, 'utf8'));
+    } catch {
+      this.byUri.delete(uri);
+    }
+  }
+
+  removeFile(uri: string): void {
+    if (!this.open.has(uri)) this.byUri.delete(uri);
+  }
+
+  /** An open zone document: its editor text is what counts. */
+  setOpenDocument(uri: string, model: ZoneModel): void {
+    this.open.add(uri);
+    this.byUri.set(uri, mailServersFromZone(model));
+  }
+
+  closeDocument(uri: string): void {
+    this.open.delete(uri);
+    if (uri.startsWith('file:')) this.indexFile(fileURLToPath(uri));
+    else this.byUri.delete(uri);
+  }
+
+  private setText(uri: string, text: string): void {
+    this.byUri.set(uri, mailServersFromZone(parseDocument('zone', text).model as ZoneModel));
+  }
+
+  facts(): WorkspaceFacts {
+    const seen = new Set<string>();
+    const mailServers: MailServerFact[] = [];
+    for (const list of this.byUri.values()) {
+      for (const f of list) {
+        if (seen.has(f.address)) continue;
+        seen.add(f.address);
+        mailServers.push(f);
+      }
+    }
+    return { mailServers };
+  }
+}
