@@ -61,6 +61,13 @@ suite('RTX config: outbound SMTP from the LAN', () => {
     await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
   });
 
+  test('the mail server named by the zone file of the same workspace is offered', async () => {
+    // examples/broken/example.jp.zone: MX 10 mail.example.jp., mail IN A 203.0.113.25.
+    const open = diagnostic(await waitForCodes(uri, [SMTP_OPEN]), SMTP_OPEN);
+    const actions = await codeActions(uri, open.range);
+    findAction(actions, /allow smtp only to 203\.0\.113\.25/i, '"Allow SMTP only to 203.0.113.25"');
+  });
+
   test('the "Block outbound SMTP" quick fix closes the path', async () => {
     const open = diagnostic(vscode.languages.getDiagnostics(uri), SMTP_OPEN);
 
