@@ -17,10 +17,11 @@ import type { ZoneModel } from '../core/zone/model';
 import { collectFiles, decode, looksBinary, UsageError } from './files';
 
 export interface CheckOptions {
-  format: 'text' | 'json';
   language?: LanguageId;
   mailServers: string[];
   paths: string[];
+  /** Called after each file is read, for a progress line on large inputs. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface FileResult {
@@ -66,6 +67,7 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
       continue;
     }
     docs.push({ file, doc: parseDocument(language, text) });
+    opts.progress?.(docs.length + skipped.length, files.length);
   }
   const mailServers = docs.flatMap(({ doc }) => (doc.languageId === 'zone' ? mailServersFromZone(doc.model as ZoneModel) : []));
   const ctx = makeContext(readSettings({ mailServers: opts.mailServers }), { mailServers });

@@ -1,18 +1,35 @@
 /** `senderguard`: the command-line interface for CI pipelines. */
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
 import { UsageError } from './files';
+import { toSarif } from './sarif';
 import { VERSION } from '../version';
+import type { Severity } from '../core';
 
-const USAGE = `Usage: senderguard check [--format text|json] [--language zone|rtx|rtxlog] [--mail-server ADDR]... PATH...
+const USAGE = `Usage:
+  senderguard check [--format text|json|sarif] [--severity error|warning|info|hint]
+                    [--language zone|rtx|rtxlog] [--mail-server ADDR]... PATH...
+  senderguard --help | --version
 
-Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP egress, filter syntax).
-Directories are walked; each file's language is detected from its name and content.
+check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP egress,
+        filters). Directories are walked; each file's language is detected from its name and
+        content. Zone files among the inputs name the mail servers for the router quick fixes.
+        --severity sets the lowest severity that fails the run (default: error).
 
-Exit status: 0 no errors, 1 at least one error-severity finding, 2 usage or read error.
+Exit status: 0 nothing at or above the --severity threshold, 1 findings at or above it,
+2 usage or read error.
 `;
 
-function parseCheckArgs(args: string[]): CheckOptions {
-  const opts: CheckOptions = { format: 'text', mailServers: [], paths: [] };
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+type Out = (s: string) => void;
+
+interface ParsedCheck extends CheckOptions {
+  output: 'text' | 'json' | 'sarif';
+  threshold: Severity;
+}
+
+function parseCheckArgs(args: string[]): ParsedCheck {
+  const opts: ParsedCheck = { output: 'text', threshold: 'error', mailServers: [], paths: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -26,8 +43,14 @@ function parseCheckArgs(args: string[]): CheckOptions {
     switch (name) {
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
-        opts.format = v;
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
+        opts.output = v;
+        break;
+      }
+      case '--severity': {
+        const v = value();
+        if (!(v in RANK)) throw new UsageError(`--severity must be error, warning, info or hint, not '${v}'`);
+        opts.threshold = v as Severity;
         break;
       }
       case '--language': {
@@ -52,7 +75,29 @@ function parseCheckArgs(args: string[]): CheckOptions {
   return opts;
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+function check(args: string[], out: Out, err: Out): number {
+  const opts = parseCheckArgs(args);
+  const progress = process.stderr.isTTY ? (done: number, total: number) => err(`\rchecked ${done}/${total} files`) : undefined;
+  const { results } = checkFiles({ ...opts, progress });
+  if (progress) err('\r\x1b[K');
+  if (opts.output === 'json') out(JSON.stringify(toJson(results), null, 2) + '\n');
+  else if (opts.output === 'sarif') out(JSON.stringify(toSarif(results), null, 2) + '\n');
+  else out(toText(results));
+  const all = results.flatMap((r) => r.findings);
+  const failing = all.filter((f) => RANK[f.severity] >= RANK[opts.threshold]).length;
+  if (opts.output === 'text') {
+    const errors = all.filter((f) => f.severity === 'error').length;
+    err(`${all.length} problem${all.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}\n`);
+  }
+  return failing > 0 ? 1 : 0;
+}
+
+/** Subcommands: name → handler. */
+const COMMANDS: Record<string, (args: string[], out: Out, err: Out) => number | Promise<number>> = {
+  check,
+};
+
+export async function main(argv: string[], out: Out, err: Out): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -63,17 +108,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       out(`senderguard ${VERSION}\n`);
       return 0;
     }
-    if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
-    const opts = parseCheckArgs(rest);
-    const { results } = checkFiles(opts);
-    if (opts.format === 'json') out(JSON.stringify(toJson(results), null, 2) + '\n');
-    else out(toText(results));
-    const all = results.flatMap((r) => r.findings);
-    const errors = all.filter((f) => f.severity === 'error').length;
-    if (opts.format === 'text') {
-      err(`${all.length} problem${all.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}\n`);
-    }
-    return errors > 0 ? 1 : 0;
+    const handler = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!handler) throw new UsageError(`unknown command '${command}'`);
+    return await handler(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`senderguard: ${e.message}\n${e.message.startsWith('cannot read') ? '' : "Run 'senderguard --help' for usage.\n"}`);
@@ -85,9 +122,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 }
 
 if (require.main === module) {
-  process.exitCode = main(
+  void main(
     process.argv.slice(2),
     (s) => process.stdout.write(s),
     (s) => process.stderr.write(s),
-  );
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }
