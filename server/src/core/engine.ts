@@ -7,6 +7,7 @@ import type { LanguageSupport } from './language';
 import { rulesFor, ruleById } from './registry';
 import type { Rule, RuleContext, WorkspaceFacts } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { applySuppressions } from './suppress';
 import { LineIndex } from './text';
 import type { Finding, HoverResult, LanguageId, QuickFix, Report } from './types';
 import { zoneLanguage } from './zone/language';
@@ -58,7 +59,7 @@ export function validate(doc: ParsedDocument, ctx: RuleContext = makeContext()):
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return findings;
+  return applySuppressions(doc.text, doc.lines, findings);
 }
 
 function internalError(rule: Rule<unknown>, e: unknown): Finding {
