@@ -141,27 +141,45 @@ describe('senderguard log (module)', () => {
     assert.match(help.stdout, /Exit status: 0 no likely-infected host, 1 at least one likely-infected host/);
   });
 
-  test('streaming: characters and line breaks split across 1 MiB chunks, several chunks, stdin', async () => {
-    // Pad so that a 3-byte character and a CRLF straddle the first chunk boundary.
-    const pad = 'PP[01] PPP/LCP 説明 ' + 'x'.repeat(200);
-    const lines: string[] = [];
+  test('streaming: a character and a CRLF split across read chunks, many chunks, stdin', async () => {
+    const CHUNK = 64 * 1024; // the read size of the log command
+    const parts: string[] = [];
     let bytes = 0;
-    for (let s = 0; bytes < 3.5 * 1024 * 1024; s++) {
-      const l = s % 50 === 0 ? reject(s, '192.168.0.77', `198.51.100.${(s / 50) % 200}`) : pad;
-      lines.push(l);
-      bytes += Buffer.byteLength(l) + 2;
+    const add = (s: string): void => {
+      parts.push(s);
+      bytes += Buffer.byteLength(s);
+    };
+    let attempts = 0;
+    const spam = (s: number): void => {
+      add(`${reject(s, '192.168.0.77', `198.51.100.${(s % 200) + 1}`)}\r\n`);
+      attempts++;
+    };
+    spam(0);
+    // '説' (3 bytes in UTF-8) starts one byte before the first chunk boundary.
+    add(`PP[01] ${'x'.repeat(CHUNK - 1 - bytes - 7)}`);
+    add('説明\r\n');
+    spam(1);
+    // The CR of this line is the last byte of the second chunk, its LF the first of the third.
+    add(`PP[01] ${'y'.repeat(2 * CHUNK - 1 - bytes - 7)}`);
+    add('\r\n');
+    for (let s = 2; bytes < 4 * CHUNK + 5000; s++) {
+      if (s % 10 === 0) spam(s);
+      else add(`${stamp(s)}: PP[01] PPP/LCP 説明 ${'z'.repeat(100)}\r\n`);
     }
-    const text = lines.join('\r\n') + '\r\n';
+    const text = parts.join('');
+    assert.equal(Buffer.from(text).subarray(CHUNK - 1, CHUNK + 2).toString(), '説');
+    assert.equal(Buffer.from(text).subarray(2 * CHUNK - 1, 2 * CHUNK + 1).toString(), '\r\n');
+    const lineCount = text.split('\r\n').length - 1;
     const dir = tmp({ 'big.log': text });
-    const r = await run(['--format', 'json', path.join(dir, 'big.log')]);
-    assert.equal(r.stderr, '');
-    const [h] = JSON.parse(r.stdout) as HostJson[];
-    const expected = lines.filter((l) => l.includes('192.168.0.77')).length;
-    assert.equal(h.attempts, expected);
-    assert.equal(h.lastSeen?.line, lines.length - (lines.length - 1) % 50);
+    const r = await run([path.join(dir, 'big.log')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, new RegExp(`^1 likely infected host .*; ${lineCount} lines in 1 file: ${attempts} filter, 0 inspect, 0 repeat, ${lineCount - attempts} other, 0 malformed\n$`));
+    const json = await run(['--format', 'json', path.join(dir, 'big.log')]);
+    const [h] = JSON.parse(json.stdout) as HostJson[];
+    assert.equal(h.attempts, attempts);
 
-    const viaStdin = await run(['--format', 'json', '-'], Readable.from([Buffer.from(text.slice(0, 1000)), Buffer.from(text.slice(1000))]));
-    assert.equal((JSON.parse(viaStdin.stdout) as HostJson[])[0].attempts, expected);
+    const viaStdin = await run(['--format', 'json', '-'], Readable.from([Buffer.from(text).subarray(0, 1001), Buffer.from(text).subarray(1001)]));
+    assert.equal((JSON.parse(viaStdin.stdout) as HostJson[])[0].attempts, attempts);
   });
 
   test('decoding: Shift_JIS chosen from the head; invalid bytes later are replaced and reported', async () => {

@@ -1,6 +1,7 @@
 /** `senderguard`: the command-line interface for CI pipelines. */
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
 import { UsageError } from './files';
+import { logCommand } from './log';
 import { toSarif } from './sarif';
 import { VERSION } from '../version';
 import type { Severity } from '../core';
@@ -8,6 +9,8 @@ import type { Severity } from '../core';
 const USAGE = `Usage:
   senderguard check [--format text|json|sarif] [--severity error|warning|info|hint]
                     [--language zone|rtx|rtxlog] [--mail-server ADDR]... PATH...
+  senderguard log [--format text|json] [--min-attempts N] [--min-destinations N]
+                  [--mail-server ADDR]... [--lan PREFIX]... FILE...|-
   senderguard --help | --version
 
 check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP egress,
@@ -15,7 +18,11 @@ check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP
         content. Zone files among the inputs name the mail servers for the router quick fixes.
         --severity sets the lowest severity that fails the run (default: error).
 
-Exit status: 0 nothing at or above the --severity threshold, 1 findings at or above it,
+log     Reads Yamaha router logs (show log / syslog, streamed) and lists the LAN hosts that
+        tried to send mail straight to the internet — likely infected PCs. Exit status 1 when
+        a likely-infected host is found. 'senderguard log --help' for details.
+
+Exit status of check: 0 nothing at or above the --severity threshold, 1 findings at or above it,
 2 usage or read error.
 `;
 
@@ -95,6 +102,7 @@ function check(args: string[], out: Out, err: Out): number {
 /** Subcommands: name → handler. */
 const COMMANDS: Record<string, (args: string[], out: Out, err: Out) => number | Promise<number>> = {
   check,
+  log: logCommand,
 };
 
 export async function main(argv: string[], out: Out, err: Out): Promise<number> {

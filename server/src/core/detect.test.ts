@@ -18,3 +18,9 @@ test('language by content', () => {
   assert.equal(detectLanguage('readme.md', '# Title\nSome text\n'), undefined);
   assert.equal(detectLanguage('empty', ''), undefined);
 });
+
+test('Yamaha logs behind a syslog daemon are recognised too', () => {
+  assert.equal(detectLanguage('messages', 'Jun  7 18:54:51 192.0.2.1  [IKE][1] DPD: send R-U-THERE\n'), 'rtxlog');
+  assert.equal(detectLanguage('messages', '<190>[NAT(1000):LAN2] Released UDP 192.168.0.2.53000 <-> 203.0.113.1.53000 ==> 198.51.100.1.53\n'), 'rtxlog');
+  assert.equal(detectLanguage('messages', 'Jun  7 18:54:51 host sshd[123]: Accepted publickey for root\n'), undefined);
+});

@@ -2,6 +2,7 @@
  * Language detection from a file name and the start of its content, shared by the CLI and
  * mirrored by the client's `contributes.languages` (extensions, filenamePatterns, firstLine).
  */
+import { isRtxLogLine } from './rtxlog/parse';
 import type { LanguageId } from './types';
 
 /** First line of a Yamaha `show config`: `# RTX1210 Rev.14.01.42 (…)`. */
@@ -32,7 +33,7 @@ export function languageFromContent(text: string): LanguageId | undefined {
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (RTX_HEADER.test(firstLine)) return 'rtx';
   const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5);
-  if (lines.length > 0 && lines.every((l) => RTX_LOG_LINE.test(l) || /^\s*#/.test(l))) return 'rtxlog';
+  if (lines.length > 0 && lines.every((l) => RTX_LOG_LINE.test(l) || isRtxLogLine(l) || /^\s*#/.test(l))) return 'rtxlog';
   const firstCode = head.split(/\r?\n/).find((l) => l.trim() !== '' && !/^\s*;/.test(l)) ?? '';
   if (/^\s*\$(?:ORIGIN|TTL|INCLUDE|GENERATE)\b/i.test(firstCode) || ZONE_START.test(head)) return 'zone';
   return undefined;
