@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { allRules } from './registry';
 import { configurationProperties } from './configurationSchema';
+import { withRulesTable } from './rulesTable';
 import { readSettings } from './settings';
 
 // Compiled to out/server/src/core/; the sources sit at server/src/core/.
@@ -52,6 +53,11 @@ test('rule ids are unique, kebab-case, prefixed by their language, each with a d
 test('package.json contributes.configuration matches the settings schema and the registry', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   assert.deepEqual(pkg.contributes.configuration.properties, configurationProperties(), 'run: npm run sync-manifest');
+});
+
+test('the README rules table lists every rule of the registry', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  assert.equal(readme, withRulesTable(readme), 'run: npm run sync-manifest');
 });
 
 test('readSettings is tolerant', () => {
