@@ -15,6 +15,20 @@ const SUITES: { name: string; load: () => Suite; goal: number; enforced: boolean
   { name: 'spf-rfc4408', load: () => require('./spf').rfc4408Suite, goal: 1, enforced: true },
   // Other libraries' own cases: some expect behaviour outside RFC 7208 (each failure says which).
   { name: 'spf-extra', load: () => require('./spf').extraSpfSuites, goal: 1, enforced: false },
+  // Zone files: other implementations' master-file suites (differences listed in zones-expected-differences.tsv).
+  { name: 'zones-knot-libzscanner', load: () => require('./zones').knotScannerSuite, goal: 0.99, enforced: false },
+  { name: 'zones-knot-semantic-check', load: () => require('./zones').knotSemanticSuite, goal: 0.99, enforced: false },
+  { name: 'zones-bind9-checkzone', load: () => require('./zones').bindCheckzoneSuite, goal: 0.99, enforced: false },
+  { name: 'zones-bind9-master-loader', load: () => require('./zones').bindMasterLoaderSuite, goal: 0.99, enforced: false },
+  { name: 'zones-bind9-rdata', load: () => require('./zones').bindRdataSuite, goal: 0.99, enforced: false },
+  { name: 'zones-powerdns-rdata', load: () => require('./zones').pdnsRdataSuite, goal: 0.99, enforced: false },
+  { name: 'zones-dnspython', load: () => require('./zones').dnspythonSuite, goal: 0.99, enforced: false },
+  { name: 'zones-ldns', load: () => require('./zones').ldnsSuite, goal: 0.99, enforced: false },
+  { name: 'zones-powerdns-regression', load: () => require('./zones').pdnsRegressionSuite, goal: 0.99, enforced: false },
+  { name: 'zones-powerdns-generate', load: () => require('./zones').pdnsGenerateSuite, goal: 0.99, enforced: true },
+  // Yamaha configs parse without rtx-syntax errors where the router accepts them; terraform-provider-rtx
+  // filter-line expectations (exceptions and disagreements listed in yamaha-expected.tsv).
+  { name: 'yamaha', load: () => require('./yamaha').yamahaSuite, goal: 1, enforced: true },
 ];
 
 function corpusDir(): string {

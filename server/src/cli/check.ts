@@ -69,8 +69,9 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
     docs.push({ file, doc: parseDocument(language, text) });
     opts.progress?.(docs.length + skipped.length, files.length);
   }
-  const mailServers = docs.flatMap(({ doc }) => (doc.languageId === 'zone' ? mailServersFromZone(doc.model as ZoneModel) : []));
-  const ctx = makeContext(readSettings({ mailServers: opts.mailServers }), { mailServers });
+  const zones = docs.filter(({ doc }) => doc.languageId === 'zone').map(({ doc }) => doc.model as ZoneModel);
+  const mailServers = zones.flatMap((z) => mailServersFromZone(z));
+  const ctx = makeContext(readSettings({ mailServers: opts.mailServers }), { mailServers, zones });
   const results = docs.map(({ file, doc }) => ({ file, lines: doc.lines, findings: validate(doc, ctx) }));
   return { results, skipped };
 }

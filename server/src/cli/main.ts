@@ -2,6 +2,7 @@
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
 import { UsageError } from './files';
 import { logCommand } from './log';
+import { spfTestCommand } from './spfTest';
 import { toSarif } from './sarif';
 import { VERSION } from '../version';
 import type { Severity } from '../core';
@@ -11,6 +12,8 @@ const USAGE = `Usage:
                     [--language zone|rtx|rtxlog] [--mail-server ADDR]... PATH...
   senderguard log [--format text|json] [--min-attempts N] [--min-destinations N]
                   [--mail-server ADDR]... [--lan PREFIX]... FILE...|-
+  senderguard spf test --zone FILE [--zone FILE]... --ip ADDR (--sender LOCAL@DOMAIN | --domain NAME)
+                      [--helo NAME] [--format text|json]
   senderguard --help | --version
 
 check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP egress,
@@ -21,6 +24,10 @@ check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP
 log     Reads Yamaha router logs (show log / syslog, streamed) and lists the LAN hosts that
         tried to send mail straight to the internet — likely infected PCs. Exit status 1 when
         a likely-infected host is found. 'senderguard log --help' for details.
+
+spf     'spf test' evaluates SPF (RFC 7208 check_host) for a client address against the records
+        of the given zone files only, and prints the result, the explanation, the DNS lookup
+        count and the trace. Exit status 0 whatever the SPF result.
 
 Exit status of check: 0 nothing at or above the --severity threshold, 1 findings at or above it,
 2 usage or read error.
@@ -103,6 +110,10 @@ function check(args: string[], out: Out, err: Out): number {
 const COMMANDS: Record<string, (args: string[], out: Out, err: Out) => number | Promise<number>> = {
   check,
   log: logCommand,
+  spf: (args, out, err) => {
+    if (args[0] !== 'test') throw new UsageError(`unknown command 'spf ${args[0] ?? ''}'; did you mean 'spf test'?`);
+    return spfTestCommand(args.slice(1), out, err);
+  },
 };
 
 export async function main(argv: string[], out: Out, err: Out): Promise<number> {

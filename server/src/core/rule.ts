@@ -1,6 +1,7 @@
 /** The shape of a rule. One module per rule (or small family), registered in `registry.ts`. */
 import type { Settings } from './settings';
 import type { Finding, LanguageId, QuickFix, Report, Severity } from './types';
+import type { ZoneModel } from './zone/model';
 
 export interface RuleMeta {
   /** Stable id: the diagnostic code, the settings key and the quick-fix key. */
@@ -15,6 +16,12 @@ export interface RuleMeta {
 export interface WorkspaceFacts {
   /** Outgoing mail server addresses known from zone files (MX hosts' A/AAAA, SPF ip4/ip6). */
   mailServers?: { address: string; source: string }[];
+  /**
+   * The parsed zone files of the workspace (other than the document itself), so SPF lookups can
+   * follow include:/a:/mx: into sibling zones. Keep the array identity stable while nothing
+   * changes: analyses are cached per array.
+   */
+  zones?: readonly ZoneModel[];
 }
 
 export interface RuleContext {

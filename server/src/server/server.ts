@@ -19,6 +19,7 @@ import {
   type Settings,
 } from '../core';
 import { fromDiagnostic, toCodeAction, toDiagnostic, toHover } from './convert';
+import { FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions, registerFeatures } from './features';
 import { makeRunSafe } from './runner';
 import { WorkspaceIndex } from './workspace';
 import type { ZoneModel } from '../core/zone/model';
@@ -41,7 +42,7 @@ export function startServer(connection: Connection): void {
 
   /** Re-check the Yamaha configs when the mail servers known from zone files change. */
   function workspaceFactsChanged(): void {
-    const key = JSON.stringify(workspace.facts());
+    const key = JSON.stringify(workspace.facts().mailServers);
     if (key === factsKey) return;
     factsKey = key;
     for (const doc of documents.all()) if (cache.get(doc.uri)?.parsed.languageId === 'rtx' || languageOf(doc) === 'rtx') schedule(doc.uri);
@@ -99,7 +100,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', ...FEATURE_ACTION_KINDS] },
+        ...featureCapabilities,
       },
       serverInfo: { name: 'senderguard-lsp' },
     };
@@ -168,13 +170,16 @@ export function startServer(connection: Connection): void {
       const p = doc && parsed(doc);
       if (!p) return [];
       const ctx = context();
-      return params.context.diagnostics.flatMap((d) => {
+      const fixes = params.context.diagnostics.flatMap((d) => {
         const finding = fromDiagnostic(p.lines, d);
         if (!finding) return [];
         return quickFixes(p, finding, ctx).map((fix) => toCodeAction(params.textDocument.uri, p.lines, fix, d));
       });
+      return [...fixes, ...featureCodeActions(params.textDocument.uri, p, params.range, params.context.only)];
     }),
   );
+
+  registerFeatures(connection, { documents, parsed, runSafe, context });
 
   documents.listen(connection);
   connection.listen();

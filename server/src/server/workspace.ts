@@ -17,9 +17,11 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out']
 
 export class WorkspaceIndex {
   private roots: string[] = [];
-  /** Facts per zone file URI (disk or open document). */
-  private readonly byUri = new Map<string, MailServerFact[]>();
+  /** Parsed zone and its mail servers per zone file URI (disk or open document). */
+  private readonly byUri = new Map<string, { model: ZoneModel; mail: MailServerFact[] }>();
   private readonly open = new Set<string>();
+  /** Rebuilt only after a change, so the array identities stay stable for the core's caches. */
+  private cached: WorkspaceFacts | undefined;
 
   setRoots(folderUris: string[]): void {
     this.roots = folderUris.flatMap((u) => {
@@ -72,7 +74,7 @@ export class WorkspaceIndex {
     const uri = pathToFileURL(file).toString();
     if (this.open.has(uri)) return;
     if (!this.inside(file)) {
-      this.byUri.delete(uri);
+      this.delete(uri);
       return;
     }
     try {
@@ -80,40 +82,52 @@ export class WorkspaceIndex {
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return;
       this.setText(uri, fs.readFileSync(file, 'utf8'));
     } catch {
-      this.byUri.delete(uri);
+      this.delete(uri);
     }
   }
 
   removeFile(uri: string): void {
-    if (!this.open.has(uri)) this.byUri.delete(uri);
+    if (!this.open.has(uri)) this.delete(uri);
+  }
+
+  private delete(uri: string): void {
+    if (this.byUri.delete(uri)) this.cached = undefined;
+  }
+
+  private set(uri: string, model: ZoneModel): void {
+    this.byUri.set(uri, { model, mail: mailServersFromZone(model) });
+    this.cached = undefined;
   }
 
   /** An open zone document: its editor text is what counts. */
   setOpenDocument(uri: string, model: ZoneModel): void {
     this.open.add(uri);
-    this.byUri.set(uri, mailServersFromZone(model));
+    if (this.byUri.get(uri)?.model !== model) this.set(uri, model);
   }
 
   closeDocument(uri: string): void {
     this.open.delete(uri);
     if (uri.startsWith('file:')) this.indexFile(fileURLToPath(uri));
-    else this.byUri.delete(uri);
+    else this.delete(uri);
   }
 
   private setText(uri: string, text: string): void {
-    this.byUri.set(uri, mailServersFromZone(parseDocument('zone', text).model as ZoneModel));
+    this.set(uri, parseDocument('zone', text).model as ZoneModel);
   }
 
+  /** Mail servers and zones of the workspace; the same object until something changes. */
   facts(): WorkspaceFacts {
+    if (this.cached) return this.cached;
     const seen = new Set<string>();
     const mailServers: MailServerFact[] = [];
-    for (const list of this.byUri.values()) {
-      for (const f of list) {
+    for (const { mail } of this.byUri.values()) {
+      for (const f of mail) {
         if (seen.has(f.address)) continue;
         seen.add(f.address);
         mailServers.push(f);
       }
     }
-    return { mailServers };
+    this.cached = { mailServers, zones: [...this.byUri.values()].map((e) => e.model) };
+    return this.cached;
   }
 }

@@ -158,6 +158,7 @@ test('the limit of 10 DNS-querying terms: the 11th is a permerror, in the trace 
   const over = await check('192.0.2.1', 'a@big.example.jp', [z]);
   assert.equal(over.result, 'permerror');
   assert.equal(over.problemCode, 'lookup-limit');
+  assert.equal(over.lookups, 11);
   const limit = over.trace.find((s) => s.kind === 'limit')!;
   assert.equal(limit.term, 'mx');
   assert.equal(limit.domain, 'inc2.example.jp');

@@ -14,7 +14,7 @@
 import * as ipaddr from 'ipaddr.js';
 import { MappedText } from '../text';
 import { finishDomain, expandMacroString, type MacroValues } from './macro';
-import { isSpfRecord, parseMacroText, parseSpf, type MacroString, type SpfMechanism, type SpfModifier, type SpfRecord } from './parse';
+import { isSpfRecord, parseMacroText, parseSpf, type SpfMechanism, type SpfModifier, type SpfRecord } from './parse';
 import { normalizeName, type DnsType, type LookupResult, type RecordData, type Resolver } from './resolver';
 import {
   DNS_LOOKUP_LIMIT,
@@ -91,7 +91,7 @@ export interface SpfCheck {
   problemCode?: ProblemCode;
   /** The mechanism that decided the result, and the domain whose record holds it. */
   decidedBy?: { domain: string; term: string };
-  /** DNS-querying terms evaluated (RFC 7208 §4.6.4, at most 10). */
+  /** DNS-querying terms counted (RFC 7208 §4.6.4); one more than the limit when it was crossed. */
   lookups: number;
   voidLookups: number;
   /** Queries asked of the resolver (answers are cached within one check). */
@@ -499,7 +499,7 @@ class Evaluation {
 
   async expandText(text: string, domain: string): Promise<string> {
     const parsed = parseMacroText(MappedText.contiguous(text, 0));
-    return parsed.errors.length > 0 ? text : expandMacroString(parsed.value as MacroString, this.macros(domain));
+    return parsed.errors.length > 0 ? text : expandMacroString(parsed.value, this.macros(domain));
   }
 }
 
@@ -562,7 +562,7 @@ export async function checkHost(
   const ev = new Evaluation(client, sender, helo, resolver, options);
   const done = (r: Omit<SpfCheck, 'lookups' | 'voidLookups' | 'dnsQueries' | 'trace'>): SpfCheck => ({
     ...r,
-    lookups: Math.min(ev.lookups, options.lookupLimit ?? DNS_LOOKUP_LIMIT),
+    lookups: ev.lookups,
     voidLookups: ev.voids,
     dnsQueries: ev.queries,
     trace: ev.trace,

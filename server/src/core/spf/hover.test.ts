@@ -152,3 +152,34 @@ test('an include shows its subtree; over the limit is flagged', () => {
   const v = at(zone('include:_spf.example.jp').replace('"v=spf1', '"v=s|pf1'))!;
   assert.match(v.contents, /12 of 10 allowed.*over the limit: receivers return `permerror`/);
 });
+
+test('a qualifier has its own hover', () => {
+  const h = at(Z + '"v=spf1 mx [[|~]]all"\n')!;
+  assert.match(h.contents, /\*\*Qualifier `~`\*\*.*`all` matches, the result is `softfail`/);
+  assert.match(h.contents, /- `\?` → `neutral`/);
+});
+
+test('a, mx, ip4 and ip6 show the addresses they authorise, resolved from the zone files', () => {
+  const zone = (term: string) =>
+    [
+      '$ORIGIN example.jp.',
+      '@    IN SOA ns1 hostmaster 1 3h 15m 1w 1h',
+      `@    IN TXT "v=spf1 ${term} -all"`,
+      '@    IN MX 10 mail',
+      '@    IN MX 20 mail2',
+      'mail IN A 203.0.113.25',
+      'mail IN AAAA 2001:db8::25',
+      'mail2 IN A 203.0.113.26',
+      '',
+    ].join('\n');
+  const mx = at(zone('[[m|x]]'))!;
+  assert.match(mx.contents, /\*\*Authorises\*\* \(from the zone files\):\n\n- `203\.0\.113\.25` \(mail\.example\.jp\)\n- `2001:db8::25` \(mail\.example\.jp\)\n- `203\.0\.113\.26` \(mail2\.example\.jp\)/);
+  const a = at(zone('[[a:mail.example.jp/2|4]]'))!;
+  assert.match(a.contents, /- `203\.0\.113\.0\/24` \(mail\.example\.jp\)/);
+  assert.match(at(zone('[[a:no|ne.example.jp]]'))!.contents, /no address — the zone files hold none/);
+  assert.match(at(zone('[[a:_spf.exam|ple.net]]'))!.contents, /not known offline \(_spf\.example\.net is not in the zone files\)/);
+  assert.match(at(zone('[[a:%{l}.us|ers.example.jp]]'))!.contents, /not known offline \(the name depends on the sender\)/);
+  assert.match(at(zone('[[ip4:192.0.2.1|28/26]]'))!.contents, /\*\*Authorises:\*\* `192\.0\.2\.128` – `192\.0\.2\.191` \(64 addresses, \/26\)/);
+  assert.match(at(zone('[[ip6:2001:db8:|:/32]]'))!.contents, /`2001:db8::` – `2001:db8:ffff:ffff:ffff:ffff:ffff:ffff` \(2\^96 addresses, \/32\)/);
+  assert.match(at(zone('[[ip4:192.0.|2.7]]'))!.contents, /\*\*Authorises:\*\* `192\.0\.2\.7` \(one address\)/);
+});

@@ -5,10 +5,12 @@
 import type { RuleContext } from '../rule';
 import type { HoverResult } from '../types';
 import type { ZoneModel } from '../zone/model';
-import { analyzeCandidate, describeLookupTerm, lookupTreeMarkdown, type LookupAnalysis } from './lookups';
+import { formatNetwork, networkSpan, termAddresses, type TermAddresses } from './addresses';
+import { analyzeCandidate, describeLookupTerm, lookupTreeMarkdown, zoneIndexFor, type LookupAnalysis } from './lookups';
 import { describeVersionTypo } from './nearMiss';
 import type { MacroPart, SpfMechanism, SpfModifier, SpfRecord, SpfTerm } from './parse';
 import { spfAt, type SpfCandidate } from './records';
+import { normalizeName } from './resolver';
 import {
   DNS_LOOKUP_LIMIT,
   MACRO_ESCAPES,
@@ -47,7 +49,7 @@ function subtreeLines(m: SpfTerm, analysis: LookupAnalysis | undefined): string[
   return lines;
 }
 
-function mechanismHover(m: SpfMechanism, analysis?: LookupAnalysis): string {
+function mechanismHover(m: SpfMechanism, analysis?: LookupAnalysis, addresses?: TermAddresses): string {
   if (!m.mechanism) {
     return [
       `**Unknown mechanism \`${m.name.text}\`**`,
@@ -61,19 +63,37 @@ function mechanismHover(m: SpfMechanism, analysis?: LookupAnalysis): string {
     ? `**Qualifier \`${q.qualifier}\`** → \`${q.result}\` when it matches: ${q.meaning}.`
     : `**No qualifier** → \`+\` (\`pass\`) when it matches: ${q.meaning}.`;
   const lines = [`**\`${doc.name}\`** — SPF mechanism (${section(doc.section)})`, doc.summary, doc.details, qual, lookupLine(m), ...subtreeLines(m, analysis)];
-  const extra = networkLine(m);
+  const extra = addresses && addressLines(m, addresses);
   if (extra) lines.push(extra);
   if (doc.discouraged) lines.push(`⚠ ${doc.discouraged}`);
   lines.push(`Syntax: \`${doc.syntax}\``);
   return lines.join('\n\n');
 }
 
-function networkLine(m: SpfMechanism): string | undefined {
-  if (m.mechanism !== 'ip4' || !m.network) return undefined;
-  const len = m.cidr4 ? m.cidr4.length : 32;
-  if (len === undefined) return undefined;
-  const count = 2 ** (32 - len);
-  return `Covers ${count === 1 ? 'one address' : `${count.toLocaleString('en-US')} addresses`} (/${len}).`;
+const SHOW_ADDRESSES = 12;
+
+/** What an a/mx/ip4/ip6 term authorises, resolved from the zone files. */
+function addressLines(m: SpfMechanism, a: TermAddresses): string | undefined {
+  if (a.status === 'unknown') return `**Authorises:** not known offline (${a.why}).`;
+  if (m.mechanism === 'ip4' || m.mechanism === 'ip6') {
+    const n = a.networks[0];
+    if (!n) return undefined;
+    const span = networkSpan(n);
+    return span.first === span.last ? `**Authorises:** \`${n.address}\` (one address).` : `**Authorises:** \`${span.first}\` – \`${span.last}\` (${span.count}, /${n.length}).`;
+  }
+  if (a.networks.length === 0) return '**Authorises:** no address — the zone files hold none for it, so the term never matches.';
+  const shown = a.networks.slice(0, SHOW_ADDRESSES).map((n) => `- \`${formatNetwork(n)}\`${n.host ? ` (${n.host})` : ''}`);
+  if (a.networks.length > SHOW_ADDRESSES) shown.push(`- … and ${a.networks.length - SHOW_ADDRESSES} more`);
+  return `**Authorises** (from the zone files):\n\n${shown.join('\n')}`;
+}
+
+function qualifierHover(m: SpfMechanism): string {
+  const q = QUALIFIERS[m.qualifier];
+  const all = (Object.values(QUALIFIERS) as (typeof q)[]).map((x) => `- \`${x.qualifier}\` → \`${x.result}\``).join('\n');
+  return [
+    `**Qualifier \`${q.qualifier}\`** (${section('4.6.2')}) — when \`${m.name.text}\` matches, the result is \`${q.result}\`: ${q.meaning}.`,
+    `The qualifiers:\n\n${all}\n\nWithout a qualifier a mechanism means \`+\`.`,
+  ].join('\n\n');
 }
 
 function modifierHover(m: SpfModifier, analysis?: LookupAnalysis): string {
@@ -172,7 +192,13 @@ export function spfHover(model: ZoneModel, offset: number, ctx: RuleContext): Ho
   if (loc.macro) return { range: loc.macro.range, contents: macroHover(loc.macro) };
   const t = loc.term;
   if (!t) return undefined;
-  if (t.kind === 'mechanism') return { range: t.range, contents: mechanismHover(t, analysis()) };
+  if (t.kind === 'mechanism') {
+    if (t.qualifierPart && offset >= t.qualifierPart.range.start && offset < t.qualifierPart.range.end) {
+      return { range: t.qualifierPart.range, contents: qualifierHover(t) };
+    }
+    const addresses = termAddresses(t, normalizeName(candidate.record.owner), zoneIndexFor(model, ctx));
+    return { range: t.range, contents: mechanismHover(t, analysis(), addresses) };
+  }
   if (t.kind === 'modifier') return { range: t.range, contents: modifierHover(t, analysis()) };
   return {
     range: t.range,

@@ -82,9 +82,11 @@ const EXPANSION_CAP = 100;
  * `ctx.workspace.zones` (the core reads no files).
  */
 export function workspaceZones(ctx: RuleContext | undefined): readonly ZoneModel[] {
-  const zones = (ctx?.workspace as { zones?: unknown } | undefined)?.zones;
-  return Array.isArray(zones) ? (zones as ZoneModel[]) : [];
+  return ctx?.workspace.zones ?? NO_ZONES;
 }
+
+/** One shared empty list, so that the caches below recognise "no other zone files". */
+const NO_ZONES: readonly ZoneModel[] = Object.freeze([]);
 
 const indexCache = new WeakMap<ZoneModel, { zones: readonly ZoneModel[]; index: ZoneIndex }>();
 
@@ -118,8 +120,9 @@ export function analyzeCandidate(model: ZoneModel, candidate: SpfCandidate, ctx?
 
 /** Analyses of every SPF record of the document (near misses excluded: receivers ignore them). */
 export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): { candidate: SpfCandidate; analysis: LookupAnalysis }[] {
+  // Only records with DNS-querying terms need the zone index.
   return spfRecords(model)
-    .filter((c) => !c.typo)
+    .filter((c) => !c.typo && c.spf.terms.some((t) => (t.kind === 'mechanism' && t.mechanism && MECHANISMS[t.mechanism].dnsLookup) || (t.kind === 'modifier' && t.modifier === 'redirect')))
     .map((candidate) => ({ candidate, analysis: analyzeCandidate(model, candidate, ctx) }));
 }
 

@@ -29,7 +29,9 @@ export function spfRecords(model: ZoneModel): SpfCandidate[] {
   let found = cache.get(model);
   if (found) return found;
   found = [];
-  for (const record of model.records) {
+  const bearing = [...model.recordsOfType('TXT'), ...model.recordsOfType('SPF')];
+  if (bearing.length > 0 && model.recordsOfType('SPF').length > 0) bearing.sort((a, b) => a.range.start - b.range.start);
+  for (const record of bearing) {
     if (!isSpfBearing(record)) continue;
     const text = MappedText.concat(record.strings!);
     if (isSpfRecord(text.value)) {

@@ -75,6 +75,17 @@ test('several zone files answer together; only complete zones (SOA, no $INCLUDE)
   }
 });
 
+test('names below a delegation belong to the child zone: unknown, except glue records', async () => {
+  const parent = zone('example.jp', ['sub IN NS ns.sub', 'ns.sub IN A 192.0.2.53', '@ IN NS ns1']);
+  const r = zoneResolver(models(parent));
+  assert.deepEqual(await r.lookup('ns.sub.example.jp', 'A'), { records: ['192.0.2.53'] });
+  for (const name of ['mail.sub.example.jp', 'sub.example.jp']) {
+    const a = await r.lookup(name, 'A');
+    assert.ok('error' in a && a.error === 'servfail', name);
+  }
+  assert.deepEqual(await r.lookup('other.example.jp', 'A'), { error: 'nxdomain' });
+});
+
 function zone(origin: string, lines: string[]): string {
   return [`$ORIGIN ${origin}.`, '@ IN SOA ns1 hostmaster 1 3h 15m 1w 1h', ...lines, ''].join('\n');
 }

@@ -52,6 +52,7 @@ export function normalizeName(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // A resolver over parsed zone files.
 
+/** The data of one owner name, decoded from its records on first use. */
 interface Node {
   /** CNAME target (normalised), when the name is an alias. */
   cname?: string;
@@ -62,8 +63,43 @@ interface Node {
   TXT: string[][];
 }
 
-function emptyNode(): Node {
-  return { A: [], AAAA: [], MX: [], PTR: [], TXT: [] };
+/** The records of one owner name; their RDATA is decoded only when the name is looked up. */
+interface Owner {
+  records: ZoneRecord[];
+  node?: Node;
+}
+
+function decodeNode(records: readonly ZoneRecord[]): Node {
+  const node: Node = { A: [], AAAA: [], MX: [], PTR: [], TXT: [] };
+  for (const r of records) {
+    switch (r.type) {
+      case 'A':
+      case 'AAAA': {
+        const a = addressOf(r);
+        if (a) node[r.type].push(a);
+        break;
+      }
+      case 'MX': {
+        const mx = mxOf(r);
+        if (mx) node.MX.push(mx);
+        break;
+      }
+      case 'PTR':
+      case 'CNAME': {
+        const target = nameOf(r, 0);
+        if (target === undefined) break;
+        if (r.type === 'PTR') node.PTR.push(target);
+        else node.cname ??= target;
+        break;
+      }
+      case 'TXT':
+        if (r.strings) node.TXT.push(r.strings.map((x) => x.value));
+        break;
+      default:
+      // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
+    }
+  }
+  return node;
 }
 
 export interface ZoneResolverOptions {
@@ -77,108 +113,117 @@ export interface ZoneResolverOptions {
 /** Where a name sits relative to the zones a `ZoneIndex` knows. */
 export type NameStatus = 'exists' | 'empty-non-terminal' | 'nxdomain' | 'outside';
 
-/** The records of one or more zone models by owner name, for lookups and offline analyses. */
+/** Record types SPF evaluation asks about (CNAMEs are followed; SOA marks a zone apex). */
+const INDEXED_TYPES = ['SOA', 'A', 'AAAA', 'MX', 'PTR', 'CNAME', 'TXT'] as const;
+
+/**
+ * The records of one or more zone models by owner name, for lookups and offline analyses.
+ * Keys are absolute names with the trailing dot, as the zone model writes owners; RDATA is
+ * decoded per name on first lookup. Only the types SPF asks about are indexed, so a name that
+ * holds only other types (NS, SRV…) reads as missing: for SPF the outcome is the same, since
+ * "no such name" and "no records of that type" are both void lookups.
+ */
 export class ZoneIndex {
-  private readonly nodes = new Map<string, Node>();
-  /** Every ancestor of an owner name below its apex (empty non-terminals exist). */
+  private readonly owners = new Map<string, Owner>();
+  /** Ancestors of owner names down from their apex (empty non-terminals exist). */
   private readonly interior = new Set<string>();
-  /** Apexes (normalised) of the complete zones held: below them, a name without records does not exist. */
-  readonly apexes: string[] = [];
+  /** Apexes (absolute) of the complete zones held: below them, a name without records does not exist. */
+  private readonly apexSet: string[] = [];
+  /** Owners of NS records below an apex: names at or under them belong to another zone. */
+  private readonly delegations = new Set<string>();
 
   constructor(models: readonly ZoneModel[]) {
     for (const model of models) this.add(model);
-    // Interior names: ancestors of owners down from their apex (empty non-terminals exist).
-    for (const name of this.nodes.keys()) {
-      const apex = this.apexOf(name);
+    if (this.apexSet.length === 0) return;
+    for (const name of this.owners.keys()) {
+      const apex = this.apexOfAbsolute(name);
       if (apex === undefined) continue;
       for (let n = name; n !== apex; ) {
         n = parentOf(n);
+        if (this.interior.has(n)) break;
         this.interior.add(n);
       }
     }
   }
 
+  /** The apexes of the complete zones held, normalised (no trailing dot). */
+  get apexes(): string[] {
+    return this.apexSet.map(normalizeName);
+  }
+
   private add(model: ZoneModel): void {
     const soaOwners: string[] = [];
-    for (const r of model.records) {
-      if (r.class !== 'IN' && r.class !== '') continue;
-      const owner = normalizeName(r.owner);
-      switch (r.type) {
-        case 'SOA':
-          soaOwners.push(owner);
-          this.node(owner);
-          break;
-        case 'A':
-        case 'AAAA': {
-          const a = addressOf(r);
-          if (a) this.node(owner)[r.type].push(a);
-          break;
+    for (const type of INDEXED_TYPES) {
+      for (const r of model.recordsOfType(type)) {
+        if (r.class !== 'IN') continue;
+        const owner = r.owner;
+        let entry = this.owners.get(owner);
+        if (!entry) {
+          entry = { records: [] };
+          this.owners.set(owner, entry);
         }
-        case 'MX': {
-          const mx = mxOf(r);
-          if (mx) this.node(owner).MX.push(mx);
-          break;
-        }
-        case 'PTR':
-        case 'CNAME': {
-          const target = nameOf(r, 0);
-          if (target === undefined) break;
-          if (r.type === 'PTR') this.node(owner).PTR.push(target);
-          else this.node(owner).cname ??= target;
-          break;
-        }
-        case 'TXT':
-          if (r.strings) this.node(owner).TXT.push(r.strings.map((s) => s.value));
-          break;
-        default:
-          // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
-          this.node(owner);
+        entry.records.push(r);
+        if (type === 'SOA') soaOwners.push(owner);
       }
     }
     // Only a complete zone can prove that a name has no records: one with an SOA (its main
     // file) and no $INCLUDE whose records are missing here. Otherwise absence stays unknown.
+    for (const r of model.recordsOfType('NS')) if (!soaOwners.includes(r.owner)) this.delegations.add(r.owner);
     if (model.directives.some((d) => d.kind === 'include')) return;
-    for (const owner of soaOwners) if (!this.apexes.includes(owner)) this.apexes.push(owner);
+    for (const owner of soaOwners) if (!this.apexSet.includes(owner)) this.apexSet.push(owner);
   }
 
-  private node(name: string): Node {
-    let n = this.nodes.get(name);
-    if (!n) {
-      n = emptyNode();
-      this.nodes.set(name, n);
+  /** Whether `name` is at or below a delegation point (answered by a child zone). */
+  private delegated(name: string): boolean {
+    if (this.delegations.size === 0) return false;
+    for (let n = name; n !== '.'; n = parentOf(n)) {
+      if (this.delegations.has(n)) return true;
+      if (this.apexSet.includes(n)) return false;
     }
-    return n;
+    return false;
   }
 
-  /** The longest apex `name` is equal to or below. */
-  apexOf(name: string): string | undefined {
+  private apexOfAbsolute(name: string): string | undefined {
     let best: string | undefined;
-    for (const a of this.apexes) {
-      if ((name === a || name.endsWith('.' + a)) && (best === undefined || a.length > best.length)) best = a;
+    for (const a of this.apexSet) {
+      const under = name === a || a === '.' || (name.endsWith(a) && name.charCodeAt(name.length - a.length - 1) === 46);
+      if (under && (best === undefined || a.length > best.length)) best = a;
     }
     return best;
   }
 
-  status(name: string): NameStatus {
-    const n = normalizeName(name);
-    if (this.nodes.has(n)) return 'exists';
-    if (this.interior.has(n)) return 'empty-non-terminal';
-    if (this.wildcardFor(n)) return 'exists';
-    return this.apexOf(n) === undefined ? 'outside' : 'nxdomain';
+  /** The longest apex `name` is equal to or below (normalised), if any. */
+  apexOf(name: string): string | undefined {
+    const a = this.apexOfAbsolute(absolute(name));
+    return a === undefined ? undefined : normalizeName(a);
   }
 
-  /** RFC 4592: the `*` node of the closest encloser, when `name` does not exist itself. */
-  private wildcardFor(name: string): Node | undefined {
-    for (let n = parentOf(name); n !== ''; n = parentOf(n)) {
-      if (this.nodes.has(n) || this.interior.has(n)) return this.nodes.get(`*.${n}`);
+  status(name: string): NameStatus {
+    const n = absolute(name);
+    const s = this.statusAbsolute(n);
+    return s === 'nxdomain' && this.delegated(n) ? 'outside' : s;
+  }
+
+  private statusAbsolute(n: string): NameStatus {
+    if (this.owners.has(n)) return 'exists';
+    if (this.interior.has(n)) return 'empty-non-terminal';
+    if (this.wildcardFor(n)) return 'exists';
+    return this.apexOfAbsolute(n) === undefined ? 'outside' : 'nxdomain';
+  }
+
+  /** RFC 4592: the `*` owner of the closest encloser, when `name` does not exist itself. */
+  private wildcardFor(name: string): Owner | undefined {
+    for (let n = parentOf(name); n !== '.'; n = parentOf(n)) {
+      if (this.owners.has(n) || this.interior.has(n)) return this.owners.get(`*.${n}`);
     }
     return undefined;
   }
 
-  /** The node answering for `name` (the name itself, or a wildcard), without following CNAMEs. */
-  nodeFor(name: string): Node | undefined {
-    const n = normalizeName(name);
-    return this.nodes.get(n) ?? (this.interior.has(n) ? undefined : this.wildcardFor(n));
+  /** The data answering for `name` (the name itself, or a wildcard), without following CNAMEs. */
+  private nodeFor(name: string): Node | undefined {
+    const owner = this.owners.get(name) ?? (this.interior.has(name) ? undefined : this.wildcardFor(name));
+    if (!owner) return undefined;
+    return (owner.node ??= decodeNode(owner.records));
   }
 
   /**
@@ -187,39 +232,41 @@ export class ZoneIndex {
    */
   lookup<T extends DnsType>(name: string, type: T, outside: 'servfail' | 'nxdomain' = 'servfail'): LookupResult<T> {
     const seen = new Set<string>();
-    let n = normalizeName(name);
+    let n = absolute(name);
+    const unknown = (): LookupResult<T> =>
+      outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${normalizeName(n) || '.'} is outside the zone files` };
     for (;;) {
-      const status = this.status(n);
-      if (status === 'outside') {
-        return outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${n || '.'} is outside the zone files` };
-      }
-      if (status === 'nxdomain') return { error: 'nxdomain' };
+      const status = this.statusAbsolute(n);
+      if (status === 'outside') return unknown();
+      if (status === 'nxdomain') return this.delegated(n) ? unknown() : { error: 'nxdomain' };
       const node = this.nodeFor(n);
-      if (!node) return { records: [] };
+      if (!node) return this.delegated(n) ? unknown() : { records: [] };
       if (node.cname !== undefined) {
-        if (seen.has(n) || seen.size >= MAX_CNAME_CHAIN) return { error: 'servfail', detail: `CNAME loop or chain too long at ${n}` };
+        if (seen.has(n) || seen.size >= MAX_CNAME_CHAIN) return { error: 'servfail', detail: `CNAME loop or chain too long at ${normalizeName(n)}` };
         seen.add(n);
-        n = node.cname;
+        n = absolute(node.cname);
         continue;
       }
       const records = node[type] as RecordData[T][];
-      if (records.length === 0 && this.apexOf(n) === undefined) {
-        // Held only by files that are not a complete zone: other records may exist elsewhere.
-        return outside === 'nxdomain' ? { records } : { error: 'servfail', detail: `${n} is outside the zone files` };
+      // Held only by files that are not a complete zone: other records may exist elsewhere.
+      if (records.length === 0 && (this.apexOfAbsolute(n) === undefined || this.delegated(n))) {
+        return outside === 'nxdomain' ? { records } : unknown();
       }
       return { records };
     }
   }
-
-  /** Every owner name held, normalised. */
-  names(): IterableIterator<string> {
-    return this.nodes.keys();
-  }
 }
 
+/** A name in the index's key form: lower case, absolute (trailing dot). */
+function absolute(name: string): string {
+  const n = name.toLowerCase();
+  return n.endsWith('.') ? n : n + '.';
+}
+
+/** The parent of an absolute name (`a.b.` → `b.`; the root's parent is the root). */
 function parentOf(name: string): string {
   const dot = name.indexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1);
+  return dot < 0 || dot === name.length - 1 ? '.' : name.slice(dot + 1);
 }
 
 function addressOf(r: ZoneRecord): string | undefined {

@@ -32,10 +32,10 @@ export const spfExpInvalid: Rule<ZoneModel> = {
     description: 'An exp= explanation that receivers will ignore (missing, duplicated, non-ASCII or malformed TXT record)',
   },
   check(model, ctx, report) {
-    const index = zoneIndexFor(model, ctx);
     for (const c of evaluatedRecords(model)) {
       const exp = c.spf.terms.find((t): t is SpfModifier => t.kind === 'modifier' && t.modifier === 'exp');
       if (!exp || exp.value.text === '') continue;
+      const index = zoneIndexFor(model, ctx);
       const target = staticTarget(exp.value, normalizeName(c.record.owner));
       if (target === undefined || index.status(target) === 'outside') continue;
       const r = index.lookup(target, 'TXT');

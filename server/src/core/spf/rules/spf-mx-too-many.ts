@@ -15,8 +15,10 @@ export const spfMxTooMany: Rule<ZoneModel> = {
     description: 'An mx mechanism whose domain has more than 10 MX records, which is a permerror',
   },
   check(model, ctx, report) {
+    const analyses = lookupAnalyses(model, ctx);
+    if (analyses.length === 0) return;
     const index = zoneIndexFor(model, ctx);
-    for (const { analysis } of lookupAnalyses(model, ctx)) {
+    for (const { analysis } of analyses) {
       for (const t of analysis.terms) {
         if (t.kind !== 'mx' || t.target === undefined) continue;
         const r = index.lookup(t.target, 'MX');

@@ -20,8 +20,10 @@ export const spfUnresolvedTarget: Rule<ZoneModel> = {
     description: 'An include:/redirect= target without an SPF record, or an a/mx/exists target without records, in the zone files',
   },
   check(model, ctx, report) {
+    const analyses = lookupAnalyses(model, ctx);
+    if (analyses.length === 0) return;
     const index = zoneIndexFor(model, ctx);
-    for (const { analysis } of lookupAnalyses(model, ctx)) {
+    for (const { analysis } of analyses) {
       for (const t of analysis.terms) {
         if (t.status === 'no-record' || t.status === 'multiple-records') {
           const why = t.status === 'no-record' ? `${t.target} has no SPF record in the zone files` : `${t.target} has several SPF records`;

@@ -47,6 +47,13 @@ export function applyFix(text: string, rule: string, title: string, ctx: RuleCon
   return applyEdits(text, fix.edits);
 }
 
+/** The error-severity SPF findings of a text: empty when every SPF record is valid. */
+export function spfErrors(text: string, ctx: RuleContext = makeContext()): string[] {
+  return validate(parseDocument('zone', text), ctx)
+    .filter((f) => f.rule.startsWith('spf-') && f.severity === 'error')
+    .map((f) => `${f.rule}: ${f.message}`);
+}
+
 /** The SPF findings of a text, as `rule` ids (for re-validation after a fix). */
 export function spfRules(text: string, ctx: RuleContext = makeContext()): string[] {
   return validate(parseDocument('zone', text), ctx)

@@ -1,0 +1,100 @@
+/**
+ * The addresses an `a`, `mx`, `ip4` or `ip6` term authorises, resolved offline from the zone
+ * files at hand (for hover and the cross-checks with the zone's hosts).
+ */
+import * as ipaddr from 'ipaddr.js';
+import { staticTarget } from './lookups';
+import type { SpfMechanism } from './parse';
+import { normalizeName, type ZoneIndex } from './resolver';
+
+export interface AuthorisedNetwork {
+  family: 4 | 6;
+  /** The network address (or the single address). */
+  address: string;
+  /** Prefix length: 32 / 128 for a single address. */
+  length: number;
+  /** The host name the address came from (a, mx). */
+  host?: string;
+}
+
+export type TermAddresses =
+  | { status: 'resolved'; networks: AuthorisedNetwork[] }
+  /** The target (or an MX host) is outside the zone files, or depends on macros. */
+  | { status: 'unknown'; why: string };
+
+function network(family: 4 | 6, address: string, length: number, host?: string): AuthorisedNetwork {
+  const cls = family === 4 ? ipaddr.IPv4 : ipaddr.IPv6;
+  const max = family === 4 ? 32 : 128;
+  const a = length >= max ? cls.parse(address).toString() : cls.networkAddressFromCIDR(`${address}/${length}`).toString();
+  return { family, address: a, length: Math.min(length, max), host };
+}
+
+/** What the term authorises, or undefined for terms that are not a, mx, ip4, ip6 (or are malformed). */
+export function termAddresses(m: SpfMechanism, domain: string, index: ZoneIndex): TermAddresses | undefined {
+  const len4 = m.cidr4?.length ?? 32;
+  const len6 = m.cidr6?.length ?? 128;
+  switch (m.mechanism) {
+    case 'ip4':
+    case 'ip6': {
+      if (!m.network) return undefined;
+      const family = m.mechanism === 'ip4' ? 4 : 6;
+      const valid = family === 4 ? ipaddr.IPv4.isValidFourPartDecimal(m.network.text) : ipaddr.IPv6.isValid(m.network.text);
+      const len = family === 4 ? m.cidr4?.length ?? (m.cidr4 ? undefined : 32) : m.cidr6?.length ?? (m.cidr6 ? undefined : 128);
+      if (!valid || len === undefined) return undefined;
+      return { status: 'resolved', networks: [network(family, m.network.text, len)] };
+    }
+    case 'a':
+    case 'mx': {
+      if ((m.cidr4 && m.cidr4.length === undefined) || (m.cidr6 && m.cidr6.length === undefined)) return undefined;
+      const target = m.domain ? staticTarget(m.domain, domain) : normalizeName(domain);
+      if (target === undefined) return { status: 'unknown', why: 'the name depends on the sender' };
+      let hosts = [target];
+      if (m.mechanism === 'mx') {
+        const mx = index.lookup(target, 'MX');
+        if ('error' in mx) return mx.error === 'nxdomain' ? { status: 'resolved', networks: [] } : { status: 'unknown', why: `${target} is not in the zone files` };
+        hosts = mx.records.map((r) => normalizeName(r.exchange)).filter((h) => h !== '');
+      }
+      const networks: AuthorisedNetwork[] = [];
+      for (const host of hosts) {
+        for (const [family, type, len] of [[4, 'A', len4], [6, 'AAAA', len6]] as const) {
+          const r = index.lookup(host, type);
+          if ('error' in r) {
+            if (r.error === 'nxdomain') continue;
+            return { status: 'unknown', why: `${host} is not in the zone files` };
+          }
+          for (const a of r.records) networks.push(network(family, a, len, host));
+        }
+      }
+      return { status: 'resolved', networks };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `192.0.2.0/24` or `192.0.2.1`. */
+export function formatNetwork(n: AuthorisedNetwork): string {
+  return n.length === (n.family === 4 ? 32 : 128) ? n.address : `${n.address}/${n.length}`;
+}
+
+/** First and last address of a network, and how many addresses it holds (as text). */
+export function networkSpan(n: AuthorisedNetwork): { first: string; last: string; count: string } {
+  const cls = n.family === 4 ? ipaddr.IPv4 : ipaddr.IPv6;
+  const max = n.family === 4 ? 32 : 128;
+  const last = n.length >= max ? n.address : cls.broadcastAddressFromCIDR(`${n.address}/${n.length}`).toString();
+  const bits = max - n.length;
+  const count = bits === 0 ? 'one address' : bits <= 40 ? `${(2 ** bits).toLocaleString('en-US')} addresses` : `2^${bits} addresses`;
+  return { first: n.address, last, count };
+}
+
+/** Whether `addr` lies in `n`. */
+export function networkContains(n: AuthorisedNetwork, addr: string): boolean {
+  try {
+    const a = ipaddr.parse(addr);
+    const kind = n.family === 4 ? 'ipv4' : 'ipv6';
+    if (a.kind() !== kind) return false;
+    return (a as ipaddr.IPv4).match(ipaddr.parse(n.address) as ipaddr.IPv4, n.length);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * spf-unauthorised-host: a host of the zone that often sends mail for the domain — an MX host, or
+ * the domain name's own A/AAAA address — is not authorised by the domain's SPF record, judged
+ * offline from the zone files (see `static.ts`; unknown outcomes are not reported). Information
+ * only: not every MX host sends mail. Range: the MX exchange or the address in this file (else
+ * the record's version tag). Quick fix: add `ip4:`/`ip6:` for the address.
+ */
+import * as ipaddr from 'ipaddr.js';
+import type { Rule } from '../../rule';
+import type { Range } from '../../types';
+import type { ZoneModel } from '../../zone/model';
+import { zoneIndexFor } from '../lookups';
+import type { SpfMechanism } from '../parse';
+import { evaluatedRecords, replaceInValue, type SpfCandidate } from '../records';
+import { normalizeName } from '../resolver';
+import { staticCheck } from '../static';
+import { appendTerm } from '../edits';
+
+const ID = 'spf-unauthorised-host';
+
+interface Host {
+  address: string;
+  host: string;
+  role: 'mx' | 'self';
+  range: Range;
+}
+
+function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof zoneIndexFor>): Host[] {
+  const domain = normalizeName(c.record.owner);
+  const out: Host[] = [];
+  const seen = new Set<string>();
+  const add = (h: Host) => {
+    const key = ipaddr.parse(h.address).toString();
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...h, address: key });
+  };
+  const inDoc = (owner: string, type: string, value?: (text: string) => boolean): Range | undefined => {
+    const r = model.recordsOfType(type).find((x) => normalizeName(x.owner) === owner && (!value || value(x.rdata[x.rdata.length - 1]?.text ?? '')));
+    return r ? r.rdata[r.rdata.length - 1]?.range : undefined;
+  };
+  for (const type of ['A', 'AAAA'] as const) {
+    const r = ctxIndex.lookup(domain, type);
+    if ('error' in r) continue;
+    for (const a of r.records) {
+      add({ address: a, host: domain, role: 'self', range: inDoc(domain, type, (t) => sameAddress(t, a)) ?? c.spf.version.range });
+    }
+  }
+  const mx = ctxIndex.lookup(domain, 'MX');
+  if (!('error' in mx)) {
+    for (const m of mx.records) {
+      const host = normalizeName(m.exchange);
+      if (host === '') continue;
+      for (const type of ['A', 'AAAA'] as const) {
+        const r = ctxIndex.lookup(host, type);
+        if ('error' in r) continue;
+        const mxRange = model.recordsOfType('MX').find((x) => normalizeName(x.owner) === domain && x.rdata.length === 2 && mxTarget(x.rdata[1].text, x.origin) === host)?.rdata[1].range;
+        for (const a of r.records) add({ address: a, host, role: 'mx', range: mxRange ?? c.spf.version.range });
+      }
+    }
+  }
+  return out;
+}
+
+function sameAddress(text: string, a: string): boolean {
+  try {
+    return ipaddr.parse(text).toString() === ipaddr.parse(a).toString();
+  } catch {
+    return false;
+  }
+}
+
+function mxTarget(text: string, origin: string): string {
+  if (text === '@') return normalizeName(origin);
+  return normalizeName(text.endsWith('.') ? text : origin === '.' ? `${text}.` : `${text}.${origin}`);
+}
+
+export const spfUnauthorisedHost: Rule<ZoneModel> = {
+  meta: {
+    id: ID,
+    language: 'zone',
+    severity: 'info',
+    description: "An MX host or the domain's own address that the domain's SPF record does not authorise to send",
+  },
+  check(model, ctx, report) {
+    const records = evaluatedRecords(model);
+    if (records.length === 0) return;
+    const index = zoneIndexFor(model, ctx);
+    for (const c of records) {
+      const domain = normalizeName(c.record.owner);
+      for (const h of hostsOf(model, c, index)) {
+        const r = staticCheck(c.spf, domain, h.address, index);
+        if (r !== 'fail' && r !== 'softfail' && r !== 'neutral') continue;
+        const mech = h.address.includes(':') ? 'ip6' : 'ip4';
+        const who = h.role === 'mx' ? `${h.host} (${h.address}), an MX host of ${domain},` : `${domain}'s own address ${h.address}`;
+        report({
+          range: h.range,
+          message: `${who} is not authorised by the SPF record of ${domain} (it gets ${r}). If it sends mail for ${domain}, add ${mech}:${h.address}${h.role === 'mx' ? ' or mx' : ''}`,
+          related: [{ range: c.spf.version.range, message: `the SPF record of ${domain}` }],
+          data: { address: h.address, domain },
+        });
+      }
+    }
+  },
+  fix(model, finding) {
+    const data = finding.data as { address?: string; domain?: string } | undefined;
+    if (!data?.address || !data.domain) return [];
+    const c = evaluatedRecords(model).find((x) => normalizeName(x.record.owner) === data.domain);
+    if (!c) return [];
+    const term = `${data.address.includes(':') ? 'ip6' : 'ip4'}:${data.address}`;
+    const all = c.spf.terms.find((t): t is SpfMechanism => t.kind === 'mechanism' && t.mechanism === 'all');
+    const edits = all ? replaceInValue(c, all.start, all.start, `${term} `) : appendTerm(c, term);
+    return [{ title: `Authorise ${data.address} (add ${term})`, rule: ID, edits }];
+  },
+};
