@@ -2,6 +2,7 @@
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
 import { UsageError } from './files';
 import { logCommand } from './log';
+import { rtxSimulateCommand } from './rtxSimulate';
 import { spfTestCommand } from './spfTest';
 import { toSarif } from './sarif';
 import { VERSION } from '../version';
@@ -14,6 +15,8 @@ const USAGE = `Usage:
                   [--mail-server ADDR]... [--lan PREFIX]... FILE...|-
   senderguard spf test --zone FILE [--zone FILE]... --ip ADDR (--sender LOCAL@DOMAIN | --domain NAME)
                       [--helo NAME] [--format text|json]
+  senderguard rtx simulate CONFIG --from ADDR --to ADDR --proto tcp|udp|icmp|… [--port N] [--sport N]
+                           [--interface IF --direction in|out] [--format text|json]
   senderguard --help | --version
 
 check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP egress,
@@ -28,6 +31,10 @@ log     Reads Yamaha router logs (show log / syslog, streamed) and lists the LAN
 spf     'spf test' evaluates SPF (RFC 7208 check_host) for a client address against the records
         of the given zone files only, and prints the result, the explanation, the DNS lookup
         count and the trace. Exit status 0 whatever the SPF result.
+
+rtx     'rtx simulate' runs a packet through a Yamaha RTX config's filters: by default the flow
+        from the LAN to the internet (LAN in, then WAN out), or one interface's list. Prints
+        the verdict and the deciding filter of each step. 'senderguard rtx simulate --help'.
 
 Exit status of check: 0 nothing at or above the --severity threshold, 1 findings at or above it,
 2 usage or read error.
@@ -113,6 +120,10 @@ const COMMANDS: Record<string, (args: string[], out: Out, err: Out) => number | 
   spf: (args, out, err) => {
     if (args[0] !== 'test') throw new UsageError(`unknown command 'spf ${args[0] ?? ''}'; did you mean 'spf test'?`);
     return spfTestCommand(args.slice(1), out, err);
+  },
+  rtx: (args, out, err) => {
+    if (args[0] !== 'simulate') throw new UsageError(`unknown command 'rtx ${args[0] ?? ''}'; did you mean 'rtx simulate'?`);
+    return rtxSimulateCommand(args.slice(1), out, err);
   },
 };
 

@@ -83,8 +83,9 @@ export type AddrValue = AddrElem extends infer E ? (E extends AddrElem ? Omit<E,
 const NUMERIC_ELEM = /^[0-9.*-]+(?:\/[0-9A-Fa-fx.]*)?$/;
 const FQDN_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
 
-/** Parses one element of an IPv4 address field; an error message explains what is wrong. */
-export function parseAddrElem(s: string): AddrValue | { error: string } {
+/** Parses one element of an address field (IPv4 unless `family` is 6); an error message explains what is wrong. */
+export function parseAddrElem(s: string, family: 4 | 6 = 4): AddrValue | { error: string } {
+  if (family === 6) return parseAddrElem6(s);
   if (s === '*') return { kind: 'any' };
   if (s === '') return { error: 'empty element' };
   const lower = s.toLowerCase();
@@ -150,11 +151,145 @@ function parseFqdn(s: string): AddrValue | { error: string } {
   return { kind: 'fqdn', name: name.toLowerCase(), suffix };
 }
 
-/** Resolves FQDN/keyword/app elements to addresses (unresolved ⇒ the element never matches). */
-export type AddrResolver = (elem: { kind: 'fqdn' | 'keyword' | 'app'; name: string; suffix?: boolean }) => number[] | undefined;
+/** Resolves FQDN/keyword/app elements to addresses (IPv4 numbers, IPv6 bigints; unresolved ⇒ the element never matches). */
+export type AddrResolver = (elem: { kind: 'fqdn' | 'keyword' | 'app'; name: string; suffix?: boolean }) => (number | bigint)[] | undefined;
+
+// ----- IPv6 ----------------------------------------------------------------------------------
+
+export const IPV6_BITS = 128n;
+export const IPV6_MAX = (1n << 128n) - 1n;
+
+/** An IPv6 literal (no zone, no prefix) to a 128-bit unsigned bigint. */
+export function parseIPv6(s: string): bigint | undefined {
+  if (!s.includes(':') || s.includes('%') || !ipaddr.IPv6.isValid(s)) return undefined;
+  let n = 0n;
+  for (const part of ipaddr.IPv6.parse(s).parts) n = (n << 16n) | BigInt(part);
+  return n;
+}
+
+export function formatIPv6(n: bigint): string {
+  const parts: number[] = [];
+  for (let i = 7; i >= 0; i--) parts.push(Number((n >> BigInt(i * 16)) & 0xffffn));
+  return new ipaddr.IPv6(parts).toString();
+}
+
+/** Mask with the top `len` of 128 bits set. */
+export function prefixMask6(len: number): bigint {
+  if (len <= 0) return 0n;
+  if (len >= 128) return IPV6_MAX;
+  return (IPV6_MAX >> BigInt(128 - len)) << BigInt(128 - len);
+}
+
+export function prefixContains6(p: { base: bigint; len: number }, ip: bigint): boolean {
+  const m = prefixMask6(p.len);
+  return (ip & m) === (p.base & m);
+}
+
+/** `2001:db8::/32` or a bare address (= /128). */
+export function parsePrefix6(s: string): { addr: bigint; base: bigint; len: number } | undefined {
+  const slash = s.indexOf('/');
+  const addr = parseIPv6(slash < 0 ? s : s.slice(0, slash));
+  if (addr === undefined) return undefined;
+  const lenText = slash < 0 ? '128' : s.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(lenText) || Number(lenText) > 128) return undefined;
+  const len = Number(lenText);
+  return { addr, base: addr & prefixMask6(len), len };
+}
+
+/** `ra-prefix@lan2::1/64`, `dhcp-prefix@lan2:10::/64` (reference §1.8). */
+const DYNAMIC_PREFIX = /^(ra-prefix|dhcp-prefix)@([A-Za-z]+[0-9]+(?:[/.][0-9]+)?)(:[0-9A-Fa-f:.]*)?(?:\/(\d{1,3}))?$/;
+
+export function parseDynamicPrefix(s: string): AddrValue | { error: string } | undefined {
+  const lower = s.toLowerCase();
+  if (!lower.startsWith('ra-prefix@') && !lower.startsWith('dhcp-prefix@')) return undefined;
+  const m = DYNAMIC_PREFIX.exec(lower);
+  if (!m) return { error: `'${s}' is not a dynamic prefix (write e.g. ra-prefix@lan2::/64 or dhcp-prefix@lan2::1/64)` };
+  let suffix = 0n;
+  if (m[3] !== undefined && m[3] !== ':') {
+    const v = parseIPv6(`0${m[3]}`);
+    if (v === undefined) return { error: `'${m[3]}' after ${m[1]}@${m[2]} is not an IPv6 interface part` };
+    suffix = v;
+  }
+  const prefix = m[4] === undefined ? 128 : Number(m[4]);
+  if (prefix > 128) return { error: `prefix length /${m[4]} is above 128` };
+  return { kind: 'dynprefix', source: m[1] as 'ra-prefix' | 'dhcp-prefix', iface: m[2], suffix, prefix };
+}
+
+/** Parses one element of an IPv6 address field. */
+export function parseAddrElem6(s: string): AddrValue | { error: string } {
+  if (s === '*') return { kind: 'any' };
+  if (s === '') return { error: 'empty element' };
+  const lower = s.toLowerCase();
+  if (lower === 'map-e' || lower === 'hb46pp') return { kind: 'keyword', name: lower };
+  if (s.startsWith('@')) {
+    return /^@[A-Za-z0-9_-]+$/.test(s) ? { kind: 'app', name: s.slice(1) } : { error: `'${s}' is not an application name` };
+  }
+  const dyn = parseDynamicPrefix(s);
+  if (dyn) return dyn;
+  if (s.includes(':')) {
+    const dash = s.indexOf('-');
+    if (dash >= 0) {
+      const a = s.slice(0, dash);
+      const b = s.slice(dash + 1);
+      const from = a === '' ? undefined : parseIPv6(a);
+      const to = b === '' ? undefined : parseIPv6(b);
+      if ((a === '' && b === '') || (a !== '' && from === undefined) || (b !== '' && to === undefined)) return { error: `'${s}' is not an IPv6 address range` };
+      if (from !== undefined && to !== undefined && from > to) return { error: `range start ${a} is above its end ${b}` };
+      return { kind: 'range6', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+    }
+    const slash = s.indexOf('/');
+    const addrText = slash < 0 ? s : s.slice(0, slash);
+    const addr = parseIPv6(addrText);
+    if (addr === undefined) return { error: `'${addrText}' is not an IPv6 address` };
+    if (slash < 0) return { kind: 'cidr6', addr, prefix: 128 };
+    const lenText = s.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(lenText) || Number(lenText) > 128) return { error: `'${lenText}' is not a prefix length (0-128)` };
+    return { kind: 'cidr6', addr, prefix: Number(lenText) };
+  }
+  if (NUMERIC_ELEM.test(s)) return { error: `'${s}' looks like an IPv4 address; use an ip filter` };
+  return parseFqdn(s);
+}
+
+/** The prefix learned on an interface (for `ra-prefix@IF` / `dhcp-prefix@IF` elements). */
+export type PrefixResolver = (source: 'ra-prefix' | 'dhcp-prefix', iface: string) => { base: bigint; len: number } | undefined;
+
+/** The concrete network of a dynamic-prefix element under a prefix resolution. */
+export function resolveDynamicPrefix(e: { source: 'ra-prefix' | 'dhcp-prefix'; iface: string; suffix: bigint; prefix: number }, prefixes: PrefixResolver | undefined): { base: bigint; len: number } | undefined {
+  const p = prefixes?.(e.source, e.iface);
+  if (!p) return undefined;
+  const addr = (p.base & prefixMask6(p.len)) | e.suffix;
+  return { base: addr & prefixMask6(e.prefix), len: e.prefix };
+}
+
+export function addrElemMatches6(e: AddrValue, ip: bigint, resolve?: AddrResolver, prefixes?: PrefixResolver): boolean {
+  switch (e.kind) {
+    case 'any':
+      return true;
+    case 'cidr6':
+      return prefixContains6({ base: e.addr, len: e.prefix }, ip);
+    case 'range6':
+      return (e.from ?? 0n) <= ip && ip <= (e.to ?? IPV6_MAX);
+    case 'dynprefix': {
+      const p = resolveDynamicPrefix(e, prefixes);
+      return !!p && prefixContains6(p, ip);
+    }
+    case 'fqdn':
+    case 'keyword':
+    case 'app': {
+      const list = resolve?.(e);
+      return !!list && list.includes(ip);
+    }
+    default:
+      return false; // IPv4 elements never match an IPv6 packet
+  }
+}
 
 export function addrElemMatches(e: AddrValue, ip: number, resolve?: AddrResolver): boolean {
   switch (e.kind) {
+    case 'cidr6':
+    case 'range6':
+    case 'dynprefix':
+      return false; // IPv6 elements never match an IPv4 packet
     case 'any':
       return true;
     case 'cidr':
@@ -199,5 +334,18 @@ export function describeAddrElem(e: AddrValue): string {
       return e.name === 'map-e' ? 'the global IPv4 address derived by MAP-E' : 'the IPv4 address obtained by the hb46pp IPv6-migration method';
     case 'app':
       return `destinations of the application list @${e.name} (RTX840 only)`;
+    case 'cidr6': {
+      if (e.prefix === 128) return `the single host ${formatIPv6(e.addr)}`;
+      const base = e.addr & prefixMask6(e.prefix);
+      const note = base !== e.addr ? ` (host bits of ${formatIPv6(e.addr)} are ignored)` : '';
+      return `IPv6 network ${formatIPv6(base)}/${e.prefix}${note}`;
+    }
+    case 'range6':
+      return `IPv6 addresses from ${e.from === undefined ? '::' : formatIPv6(e.from)} to ${e.to === undefined ? 'ffff:…:ffff' : formatIPv6(e.to)}`;
+    case 'dynprefix': {
+      const how = e.source === 'ra-prefix' ? 'router advertisement' : 'DHCPv6 prefix delegation';
+      const suffix = e.suffix === 0n ? '' : ` with interface part ${formatIPv6(e.suffix)}`;
+      return `the prefix ${e.iface} learns by ${how}${suffix}, /${e.prefix} — it changes when the provider renumbers`;
+    }
   }
 }

@@ -118,3 +118,54 @@ export const LAN_LOG_LABEL_IS_UPPERCASE_NAME = true;
  * (`ICMP 192.168.100.10 > 8.8.8.8`); the real rendering (ICMP type/code text?) is unknown.
  */
 export const PORTLESS_LOG_LINES_OMIT_PORTS = true;
+
+/**
+ * §2.10: the ICMPv6 meaning of `icmp-error` / `icmp-info` in an `ipv6 filter` is not documented.
+ * We read them with the RFC 4443 split: error messages are types 0–127, informational messages
+ * types 128–255.
+ */
+export const ICMPV6_CLASSES_BY_RFC4443 = true;
+
+/**
+ * §3.2: filter sets (`ip filter set NAME in|out LIST`). Like other numbered/named settings, a later
+ * line for the same name and direction replaces the earlier one (the command reference does not
+ * say whether lines accumulate). A set line may carry `dynamic …` numbers like a `secure filter`
+ * list.
+ */
+export const FILTER_SET_LINE_REPLACES = true;
+
+/**
+ * §1.7: a physical line of exactly 79 or 80 characters followed by a line that is not a known
+ * command (or starts with a digit) was cut by an 80-column terminal; the two are joined by plain
+ * concatenation. Configurable per parse (`joinWrappedLines`), default on.
+ */
+export const TERMINAL_WRAP_WIDTHS: readonly number[] = [79, 80];
+export const JOIN_WRAPPED_LINES_BY_DEFAULT = true;
+
+/**
+ * §1.8 / simulator: `ra-prefix@IF` and `dhcp-prefix@IF` addresses depend on the prefix the
+ * provider hands out, which a config does not contain. Unless the caller supplies the real
+ * prefixes, the simulator resolves them to fixed documentation prefixes (2001:db8:ffNN::/64 for
+ * router advertisements, 2001:db8:feNN::/48 for prefix delegation, NN from the interface number),
+ * the same for every filter and probe, so verdicts are consistent.
+ */
+export const DYNAMIC_PREFIXES_RESOLVE_TO_DOCUMENTATION_PREFIXES = true;
+
+/**
+ * §3.3 / field report 3: dynamic filters create sessions only on the direction where the
+ * connection starts. For the Internet uplink that is `out` for LAN-initiated traffic; a dynamic
+ * filter listed only on the uplink's `in` list never sees the LAN's outgoing packets.
+ */
+export const SESSIONS_START_ON_LISTED_DIRECTION_ONLY = true;
+
+/**
+ * Shadow analysis: TCP header bits above CWR (0x80) are treated as zero in packets, so a
+ * `tcpflag=V/M` test is analysed over the eight ordinary flag bits.
+ */
+export const TCP_FLAG_ANALYSIS_BITS = 8;
+
+/**
+ * §5.3: how IPv6 addresses and ports are written in filter log lines is not documented; we write
+ * `[2001:db8::1]:50000` so the port cannot be mistaken for the last address group.
+ */
+export const IPV6_LOG_ADDRESSES_BRACKETED = true;

@@ -5,19 +5,22 @@
  */
 import type { TextEdit } from '../types';
 import { ifaceKey, startsWith, words } from './command';
-import { bindingFor } from './filter';
-import type { ContextBlock, IfaceRef, RtxCommand, RtxModel, StaticFilter } from './model';
+import { bindingFor, filterSpace } from './filter';
+import type { ContextBlock, IfaceRef, ListEntry, RtxCommand, RtxModel, RtxToken, StaticFilter } from './model';
 
-/** Static filter numbers that are defined or referenced anywhere (a referenced number must not be reused). */
-export function usedStaticNumbers(model: RtxModel): Set<number> {
+/** Static filter numbers of a family that are defined or referenced anywhere (a referenced number must not be reused). */
+export function usedStaticNumbers(model: RtxModel, family: 4 | 6 = 4): Set<number> {
   const used = new Set<number>();
-  for (const f of model.filters.staticDefs) used.add(f.num);
-  for (const b of model.bindings) if (b.family === 4) for (const e of b.list) used.add(e.num);
-  for (const d of model.filters.dynamicDefs) for (const l of [d.trigger, d.inFilters, d.outFilters]) for (const n of l ?? []) used.add(n);
+  const space = filterSpace(model, family);
+  for (const f of space.staticDefs) used.add(f.num);
+  for (const b of model.bindings) if (b.family === family) for (const e of b.list) used.add(e.num);
+  for (const d of space.dynamicDefs) for (const l of [d.trigger, d.inFilters, d.outFilters]) for (const n of l ?? []) used.add(n);
+  if (family === 4) for (const set of model.filters.sets.values()) for (const e of set.list) used.add(e.num);
   // Lists that were replaced later still name numbers a user may recognise; stay clear of them too.
+  const head = family === 6 ? 'ipv6' : 'ip';
   for (const cmd of model.commands) {
     const w = words(cmd);
-    if (w[2]?.lower === 'secure' && w[3]?.lower === 'filter' && w[0].lower === 'ip') {
+    if (w[2]?.lower === 'secure' && w[3]?.lower === 'filter' && w[0].lower === head) {
       for (const t of w.slice(5)) if (/^\d+$/.test(t.value)) used.add(Number(t.value));
     }
   }
@@ -34,8 +37,8 @@ export const FIX_NUMBER_LIMIT = 200000;
  * so a fix adds filters like 41/42 (the numbers an administrator would pick by hand) and never
  * collides with the GUI-generated 200000-series. Falls back to just above the largest used number.
  */
-export function freeFilterBase(model: RtxModel, offsets: readonly number[]): number {
-  const used = usedStaticNumbers(model);
+export function freeFilterBase(model: RtxModel, offsets: readonly number[], family: 4 | 6 = 4): number {
+  const used = usedStaticNumbers(model, family);
   for (let b = FIX_NUMBER_FIRST_BASE; b + Math.max(...offsets) < FIX_NUMBER_LIMIT; b += FIX_NUMBER_STEP) {
     if (offsets.every((o) => !used.has(b + o))) return b;
   }
@@ -45,8 +48,8 @@ export function freeFilterBase(model: RtxModel, offsets: readonly number[]): num
 }
 
 /** A static filter that passes everything (`pass * * * * *`), if one is defined. */
-export function findPassAll(model: RtxModel): StaticFilter | undefined {
-  for (const f of model.filters.static.values()) {
+export function findPassAll(model: RtxModel, family: 4 | 6 = 4): StaticFilter | undefined {
+  for (const f of filterSpace(model, family).static.values()) {
     if (f.action.verdict === 'pass' && f.src.any && f.dst.any && f.proto.any && f.sport.any && f.dport.any) return f;
   }
   return undefined;
@@ -79,8 +82,42 @@ export function lineBefore(model: RtxModel, cmd: RtxCommand, line: string, order
 
 /** Inserting a whole line after the line of `cmd` (handles a last line without a line break). */
 export function lineAfter(model: RtxModel, cmd: RtxCommand, line: string, order = 0): LineInsert {
-  if (cmd.line + 1 >= model.lines.lineCount) return { offset: cmd.lineRange.end, text: model.eol + line, order };
-  return { offset: model.lines.lineStart(cmd.line + 1), text: line + model.eol, order };
+  if (cmd.lastLine + 1 >= model.lines.lineCount) return { offset: cmd.lineRange.end, text: model.eol + line, order };
+  return { offset: model.lines.lineStart(cmd.lastLine + 1), text: line + model.eol, order };
+}
+
+/** Deleting the whole line(s) of `cmd`, with its line break (or the one before it on the last line). */
+export function deleteCommandLines(model: RtxModel, cmd: RtxCommand): TextEdit {
+  if (cmd.lastLine + 1 < model.lines.lineCount) return { range: { start: cmd.lineRange.start, end: model.lines.lineStart(cmd.lastLine + 1) }, newText: '' };
+  const start = cmd.line > 0 ? model.lines.lineEnd(cmd.line - 1) : cmd.lineRange.start;
+  return { range: { start, end: cmd.lineRange.end }, newText: '' };
+}
+
+/**
+ * Removing one number from a list line: the token and the blank before it. When it is the only
+ * number after `dynamic`, the `dynamic` keyword goes too. Undefined when the list would be left
+ * without any number (the line would no longer be valid).
+ */
+export function removeListEntry(cmd: RtxCommand, entry: ListEntry, list: readonly ListEntry[], dynamic: readonly ListEntry[], dynamicToken?: RtxToken): TextEdit | undefined {
+  const inDynamic = dynamic.includes(entry);
+  if (list.length + dynamic.length <= 1) return undefined;
+  const i = cmd.tokens.indexOf(entry.token);
+  if (i <= 0) return undefined;
+  if (inDynamic && dynamic.length === 1 && dynamicToken) {
+    const k = cmd.tokens.indexOf(dynamicToken);
+    if (k > 0) return { range: { start: cmd.tokens[k - 1].range.end, end: entry.token.range.end }, newText: '' };
+  }
+  return { range: { start: cmd.tokens[i - 1].range.end, end: entry.token.range.end }, newText: '' };
+}
+
+/** Inserting `text` (numbers) before a list token. */
+export function insertBefore(token: RtxToken, text: string): TextEdit {
+  return { range: { start: token.range.start, end: token.range.start }, newText: `${text} ` };
+}
+
+/** Inserting `text` after a list token. */
+export function insertAfter(token: RtxToken, text: string): TextEdit {
+  return { range: { start: token.range.end, end: token.range.end }, newText: ` ${text}` };
 }
 
 /** Inserting a line at the end of the document. */
@@ -96,8 +133,9 @@ export function lineAtEnd(model: RtxModel, line: string, order = 0): LineInsert 
  * has no static filters yet, where `show config` would print them: before the first
  * `ip filter dynamic` line, else right after the last PP/tunnel block, else at the end.
  */
-export function staticFilterInsert(model: RtxModel, num: number, line: string): LineInsert {
-  const defs = model.filters.staticDefs;
+export function staticFilterInsert(model: RtxModel, num: number, line: string, family: 4 | 6 = 4): LineInsert {
+  const space = filterSpace(model, family);
+  const defs = space.staticDefs;
   if (defs.length > 0) {
     let pred: StaticFilter | undefined;
     let min: StaticFilter | undefined;
@@ -108,8 +146,14 @@ export function staticFilterInsert(model: RtxModel, num: number, line: string): 
     if (pred) return lineAfter(model, model.commands[pred.command], line, num);
     return lineBefore(model, model.commands[min!.command], line, num);
   }
-  const dyn = model.filters.dynamicDefs[0];
+  const dyn = space.dynamicDefs[0];
   if (dyn) return lineBefore(model, model.commands[dyn.command], line, num);
+  if (family === 6) {
+    // No IPv6 filters yet: after the last IPv4 filter definition, else at the end.
+    const v4 = [...model.filters.staticDefs, ...model.filters.dynamicDefs].sort((a, b) => a.command - b.command).pop();
+    if (v4) return lineAfter(model, model.commands[v4.command], line, num);
+    return lineAtEnd(model, line, 1e9 + num);
+  }
   const lastBlock = model.blocks[model.blocks.length - 1];
   if (lastBlock) {
     const cmds = blockBody(model, lastBlock);
@@ -135,8 +179,8 @@ export function toEdits(inserts: readonly LineInsert[]): TextEdit[] {
  * Puts `nums` into the static part of the list of `iface`/`dir` before position `position`
  * (a position at the end inserts before `dynamic`). Returns undefined when there is no such list.
  */
-export function insertIntoList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', position: number, nums: readonly number[]): LineInsert | undefined {
-  const b = bindingFor(model, iface, dir);
+export function insertIntoList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', position: number, nums: readonly number[], family: 4 | 6 = 4): LineInsert | undefined {
+  const b = bindingFor(model, iface, dir, family);
   if (!b || b.setName !== undefined) return undefined;
   const text = nums.join(' ');
   if (position < b.list.length) return { offset: b.list[position].token.range.start, text: `${text} `, order: 0 };
@@ -151,8 +195,9 @@ export function insertIntoList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'ou
  * the block's end — or, for an Ethernet interface, after its IN list or its address line.
  * Undefined when no sensible place exists (e.g. a PP without any `pp select` block).
  */
-export function createList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', nums: readonly number[]): LineInsert | undefined {
+export function createList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', nums: readonly number[], family: 4 | 6 = 4): LineInsert | undefined {
   const list = nums.join(' ');
+  const ip = family === 6 ? 'ipv6' : 'ip';
   if (iface.kind === 'pp' || iface.kind === 'tunnel') {
     const key = ifaceKey(iface);
     const blocks = model.blocks.filter((b) => ifaceKey({ kind: b.context.kind, id: b.context.id } as IfaceRef) === key);
@@ -160,8 +205,8 @@ export function createList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', 
     if (!block) return undefined;
     const cmds = blockBody(model, block);
     const indent = cmds[0]?.indent || ' ';
-    const line = `${indent}ip ${iface.kind} secure filter ${dir} ${list}`;
-    const inList = cmds.find((c) => !c.negated && startsWith(c, 'ip', iface.kind, 'secure', 'filter'));
+    const line = `${indent}${ip} ${iface.kind} secure filter ${dir} ${list}`;
+    const inList = cmds.find((c) => !c.negated && startsWith(c, ip, iface.kind, 'secure', 'filter'));
     if (inList) return lineAfter(model, inList, line, 0);
     const enable = cmds.find((c) => !c.negated && startsWith(c, iface.kind, 'enable'));
     if (enable) return lineBefore(model, enable, line, 0);
@@ -169,11 +214,11 @@ export function createList(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', 
     return lineAfter(model, last, line, -1);
   }
   const name = iface.name;
-  const line = `ip ${name} secure filter ${dir} ${list}`;
-  const mine = model.commands.filter((c) => !c.negated && startsWith(c, 'ip', name));
+  const line = `${ip} ${name} secure filter ${dir} ${list}`;
+  const mine = model.commands.filter((c) => !c.negated && startsWith(c, ip, name));
   const anchor =
-    mine.find((c) => startsWith(c, 'ip', name, 'secure', 'filter')) ??
-    mine.find((c) => startsWith(c, 'ip', name, 'address')) ??
+    mine.find((c) => startsWith(c, ip, name, 'secure', 'filter')) ??
+    mine.find((c) => startsWith(c, ip, name, 'address')) ??
     mine[mine.length - 1];
   return anchor ? lineAfter(model, anchor, anchor.indent + line, -1) : undefined;
 }

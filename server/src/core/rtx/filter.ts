@@ -1,18 +1,23 @@
 /**
- * Grammar of the IPv4 filter commands (reference §2–§3):
- *   ip filter N ACTION SRC [DST [PROTOCOL [SRC_PORT [DST_PORT]]]]
- *   ip filter dynamic N SRC DST APPLICATION [syslog=on|off] [timeout=S]
+ * Grammar of the filter commands (reference §2–§3):
+ *   ip|ipv6 filter N ACTION SRC [DST [PROTOCOL [SRC_PORT [DST_PORT]]]]
+ *   ip|ipv6 filter dynamic N SRC DST APPLICATION [syslog=on|off] [timeout=S]
  *   ip filter dynamic N SRC DST filter LIST [in LIST] [out LIST] [syslog=…] [timeout=…]
- *   ip IFACE|pp|tunnel secure filter in|out [LIST…] [dynamic LIST…]   /   … secure filter name SET
- * Problems name the field and point at the offending token (or list element).
+ *   ip filter set NAME in|out LIST… [dynamic LIST…]
+ *   ip|ipv6 IFACE|pp|tunnel secure filter in|out [LIST…] [dynamic LIST…]   /   ip … secure filter name SET
+ * IPv4 and IPv6 filters are separate number spaces (`model.filters` / `model.filters.v6`), and so
+ * are static and dynamic filters. Problems name the field and point at the offending token (or
+ * list element).
  */
 import { FILTER_NUMBER_MAX_LEGACY, FILTER_REDEFINITION_REPLACES, SPECIAL_PROTOCOLS_ALLOWED_IN_LISTS, UNOFFICIAL_PORT_MNEMONICS_ARE_IANA } from './assumptions';
 import { parseAddrElem } from './address';
-import { contextIface, ifaceKey, IFACE_NAME, startsWith, words } from './command';
+import { contextIface, ifaceKey, IFACE_NAME, words } from './command';
 import type {
   AddrElem,
   AddrSpec,
   DynamicFilter,
+  FilterSetList,
+  FilterSpace,
   IfaceRef,
   ListEntry,
   PortElem,
@@ -27,7 +32,7 @@ import type {
   SecureFilterBinding,
   StaticFilter,
 } from './model';
-import { DYNAMIC_APPLICATIONS, PORT_MNEMONICS, type PortMnemonic, PROTO_ICMP, PROTO_TCP, PROTO_UDP, PROTOCOL_KEYWORDS, PROTOCOL_MNEMONICS } from './ports';
+import { DYNAMIC_APPLICATIONS, PORT_MNEMONICS, type PortMnemonic, PROTO_ICMP, PROTO_ICMP6, PROTO_TCP, PROTO_UDP, PROTOCOL_KEYWORDS, PROTOCOL_KEYWORDS_V6, PROTOCOL_MNEMONICS } from './ports';
 import { ACTION_NAMES, ACTIONS, FIELD } from './terms';
 import type { Range } from '../types';
 
@@ -44,6 +49,7 @@ export function listLimit(model: string | undefined): number {
 
 /** `ip filter` sub-commands that are not numbered definitions. */
 const IP_FILTER_SETTINGS = new Set(['source-route', 'directed-broadcast', 'set', 'fqdn', 'dynamic']);
+const IPV6_FILTER_SETTINGS = new Set(['fqdn', 'dynamic']);
 
 interface Piece {
   text: string;
@@ -81,13 +87,13 @@ const problem = (problems: RtxProblem[], range: Range, field: string, message: s
 
 // ----- fields ------------------------------------------------------------------------------
 
-export function parseAddrField(token: RtxToken | undefined, field: string, problems: RtxProblem[]): { spec: AddrSpec; ok: boolean } {
+export function parseAddrField(token: RtxToken | undefined, field: string, problems: RtxProblem[], family: 4 | 6 = 4): { spec: AddrSpec; ok: boolean } {
   if (!token) return { spec: { any: true, elems: [] }, ok: true };
   if (token.value === '*') return { spec: { any: true, elems: [], token }, ok: true };
   let ok = true;
   const elems: AddrElem[] = [];
   for (const p of splitElements(token)) {
-    const r = parseAddrElem(p.text);
+    const r = parseAddrElem(p.text, family);
     if ('error' in r) {
       problem(problems, p.range, field, r.error);
       ok = false;
@@ -96,13 +102,13 @@ export function parseAddrField(token: RtxToken | undefined, field: string, probl
   return { spec: { any: elems.some((e) => e.kind === 'any'), elems, token }, ok };
 }
 
-export function parseProtoField(token: RtxToken | undefined, problems: RtxProblem[]): { spec: ProtoSpec; ok: boolean } {
+export function parseProtoField(token: RtxToken | undefined, problems: RtxProblem[], family: 4 | 6 = 4): { spec: ProtoSpec; ok: boolean } {
   if (!token || token.value === '*') return { spec: { any: true, elems: [], ...(token ? { token } : {}) }, ok: true };
   let ok = true;
   const elems: ProtoElem[] = [];
   const pieces = splitElements(token);
   for (const p of pieces) {
-    const r = parseProtoElem(p.text, pieces.length > 1);
+    const r = parseProtoElem(p.text, pieces.length > 1, family);
     if ('error' in r) {
       problem(problems, p.range, FIELD.proto, r.error);
       ok = false;
@@ -114,9 +120,9 @@ export function parseProtoField(token: RtxToken | undefined, problems: RtxProble
 type ProtoValue =
   | { kind: 'number'; proto: number }
   | { kind: 'tcpflag'; value: number; mask: number; negate: boolean }
-  | { kind: 'icmp-class'; types: readonly number[] };
+  | { kind: 'icmp-class'; types: readonly number[]; proto?: number };
 
-function parseProtoElem(text: string, inList: boolean): ProtoValue | { error: string } {
+function parseProtoElem(text: string, inList: boolean, family: 4 | 6): ProtoValue | { error: string } {
   const t = text.toLowerCase();
   if (t === '') return { error: 'empty element in the protocol list' };
   if (t === '*') return { error: "'*' cannot be combined with other protocols" };
@@ -124,11 +130,20 @@ function parseProtoElem(text: string, inList: boolean): ProtoValue | { error: st
     const n = Number(t);
     return n <= 255 ? { kind: 'number', proto: n } : { error: `protocol number ${t} is out of range 0-255` };
   }
+  const special = (v: ProtoValue): ProtoValue | { error: string } =>
+    inList && !SPECIAL_PROTOCOLS_ALLOWED_IN_LISTS ? { error: `'${text}' must be used alone` } : v;
+  if (family === 6) {
+    // In ipv6 filters `icmp` means ICMPv6; `icmp4` names ICMP for IPv4 (reference §2.10).
+    if (t === 'icmp' || t === 'icmp6') return { kind: 'number', proto: PROTO_ICMP6 };
+    if (t === 'icmp4') return { kind: 'number', proto: PROTO_ICMP };
+    const kw6 = PROTOCOL_KEYWORDS_V6.get(t);
+    if (kw6?.icmpTypes) return special({ kind: 'icmp-class', types: kw6.icmpTypes, proto: PROTO_ICMP6 });
+  } else if (t === 'icmp-nd' || t === 'icmp4') {
+    return { error: `'${text}' is only valid in ipv6 filters` };
+  }
   const mn = PROTOCOL_MNEMONICS.get(t);
   if (mn) return { kind: 'number', proto: mn.number };
   const kw = PROTOCOL_KEYWORDS.get(t);
-  const special = (v: ProtoValue): ProtoValue | { error: string } =>
-    inList && !SPECIAL_PROTOCOLS_ALLOWED_IN_LISTS ? { error: `'${text}' must be used alone` } : v;
   if (kw?.tcp) return special({ kind: 'tcpflag', value: kw.tcp.value, mask: kw.tcp.mask, negate: false });
   if (kw?.icmpTypes) return special({ kind: 'icmp-class', types: kw.icmpTypes });
   if (t.startsWith('tcpflag')) {
@@ -140,9 +155,10 @@ function parseProtoElem(text: string, inList: boolean): ProtoValue | { error: st
 }
 
 /** How the port fields of a filter with this protocol are compared (reference §2.6). */
-export function portModeOf(proto: ProtoSpec): PortMode {
+export function portModeOf(proto: ProtoSpec, family: 4 | 6 = 4): PortMode {
   if (proto.any) return 'tcp-udp';
-  if (proto.elems.length === 1 && proto.elems[0].kind === 'number' && proto.elems[0].proto === PROTO_ICMP) return 'icmp';
+  const icmp = family === 6 ? PROTO_ICMP6 : PROTO_ICMP;
+  if (proto.elems.length === 1 && proto.elems[0].kind === 'number' && proto.elems[0].proto === icmp) return 'icmp';
   const tcpUdp = proto.elems.some((e) => e.kind === 'tcpflag' || (e.kind === 'number' && (e.proto === PROTO_TCP || e.proto === PROTO_UDP)));
   return tcpUdp ? 'tcp-udp' : 'ignored';
 }
@@ -246,8 +262,8 @@ function spanOf(tokens: RtxToken[]): Range {
 
 // ----- commands ----------------------------------------------------------------------------
 
-/** `ip filter N ACTION SRC [DST [PROTO [SPORT [DPORT]]]]` (words[2] is the number). */
-export function parseStaticFilter(cmd: RtxCommand, problems: RtxProblem[]): StaticFilter | 'removed' | undefined {
+/** `ip|ipv6 filter N ACTION SRC [DST [PROTO [SPORT [DPORT]]]]` (words[2] is the number). */
+export function parseStaticFilter(cmd: RtxCommand, problems: RtxProblem[], family: 4 | 6 = 4): StaticFilter | 'removed' | undefined {
   const w = words(cmd);
   const numToken = w[2];
   const num = parseFilterNumber(numToken, problems);
@@ -269,18 +285,19 @@ export function parseStaticFilter(cmd: RtxCommand, problems: RtxProblem[]): Stat
     valid = false;
   }
   if (w.length > 9) {
-    problem(problems, spanOf(w.slice(9)), 'too many parameters', `an ip filter line ends with the destination port; '${w[9].value}' is extra`);
+    problem(problems, spanOf(w.slice(9)), 'too many parameters', `an ${family === 6 ? 'ipv6' : 'ip'} filter line ends with the destination port; '${w[9].value}' is extra`);
     valid = false;
   }
-  const src = parseAddrField(w[4], FIELD.src, problems);
-  const dst = parseAddrField(w[5], FIELD.dst, problems);
-  const proto = parseProtoField(w[6], problems);
-  const portMode = portModeOf(proto.spec);
+  const src = parseAddrField(w[4], FIELD.src, problems, family);
+  const dst = parseAddrField(w[5], FIELD.dst, problems, family);
+  const proto = parseProtoField(w[6], problems, family);
+  const portMode = portModeOf(proto.spec, family);
   const sport = parsePortField(w[7], FIELD.sport, portMode, problems);
   const dport = parsePortField(w[8], FIELD.dport, portMode, problems);
   valid = valid && src.ok && dst.ok && proto.ok && sport.ok && dport.ok;
   action ??= ACTIONS.get('reject')!;
   return {
+    family,
     num,
     command: cmd.index,
     numToken,
@@ -297,8 +314,8 @@ export function parseStaticFilter(cmd: RtxCommand, problems: RtxProblem[]): Stat
   };
 }
 
-/** `ip filter dynamic N …` (words[3] is the number). */
-export function parseDynamicFilter(cmd: RtxCommand, problems: RtxProblem[]): DynamicFilter | 'removed' | undefined {
+/** `ip|ipv6 filter dynamic N …` (words[3] is the number). */
+export function parseDynamicFilter(cmd: RtxCommand, problems: RtxProblem[], family: 4 | 6 = 4): DynamicFilter | 'removed' | undefined {
   const w = words(cmd);
   const numToken = w[3];
   const num = parseFilterNumber(numToken, problems);
@@ -309,11 +326,11 @@ export function parseDynamicFilter(cmd: RtxCommand, problems: RtxProblem[]): Dyn
     problem(problems, cmd.range, w[4] ? FIELD.dst : FIELD.src, 'missing (write * for any address)');
     return undefined;
   }
-  const src = parseAddrField(w[4], FIELD.src, problems);
-  const dst = parseAddrField(w[5], FIELD.dst, problems);
+  const src = parseAddrField(w[4], FIELD.src, problems, family);
+  const dst = parseAddrField(w[5], FIELD.dst, problems, family);
   valid = src.ok && dst.ok;
   const rest = w.slice(6);
-  const f: DynamicFilter = { num, command: cmd.index, numToken, src: src.spec, dst: dst.spec, syslog: true, valid, range: cmd.range };
+  const f: DynamicFilter = { family, num, command: cmd.index, numToken, src: src.spec, dst: dst.spec, syslog: true, valid, range: cmd.range };
   if (rest.length === 0) {
     problem(problems, cmd.range, FIELD.app, "missing (e.g. tcp, udp, smtp, www, or 'filter LIST')");
     return undefined;
@@ -397,6 +414,10 @@ export function parseSecureFilter(cmd: RtxCommand, problems: RtxProblem[], model
     return undefined;
   }
   if (dirTok.lower === 'name') {
+    if (family === 6) {
+      problem(problems, dirTok.range, FIELD.list, "ipv6 secure filter has no filter-set ('name') form; list the ipv6 filter numbers");
+      return undefined;
+    }
     if (cmd.negated) return undefined;
     const set = w[5];
     if (!set) {
@@ -456,39 +477,116 @@ export function parseSecureFilter(cmd: RtxCommand, problems: RtxProblem[], model
   return ok ? { kind: 'bind', binding } : undefined;
 }
 
-/** Reads every filter definition and binding of the model (fills `filters` and `bindings`). */
+/** At most this many filters in one direction of a filter set (command reference §8.1.11). */
+export const MAX_SET_FILTERS = 1001;
+
+/** `ip filter set NAME in|out LIST… [dynamic LIST…]` (words[3] is the name). */
+export function parseFilterSet(cmd: RtxCommand, problems: RtxProblem[]): FilterSetList | { remove: string; dir?: 'in' | 'out' } | undefined {
+  const w = words(cmd);
+  const nameTok = w[3];
+  if (!nameTok) {
+    if (!cmd.negated) problem(problems, cmd.range, FIELD.set, 'missing filter set name');
+    return undefined;
+  }
+  const dirTok = w[4];
+  if (cmd.negated) {
+    const dir = dirTok?.lower === 'in' || dirTok?.lower === 'out' ? dirTok.lower : undefined;
+    return { remove: nameTok.value, ...(dir ? { dir } : {}) };
+  }
+  if (!dirTok) {
+    problem(problems, cmd.range, FIELD.dir, "missing ('in' or 'out')");
+    return undefined;
+  }
+  if (dirTok.lower !== 'in' && dirTok.lower !== 'out') {
+    problem(problems, dirTok.range, FIELD.dir, `expected 'in' or 'out', not '${dirTok.value}'`);
+    return undefined;
+  }
+  const set: FilterSetList = { name: nameTok.value, dir: dirTok.lower, command: cmd.index, list: [], dynamic: [] };
+  let target = set.list;
+  let ok = true;
+  for (const t of w.slice(5)) {
+    if (t.lower === 'dynamic') {
+      if (set.dynamicToken) {
+        problem(problems, t.range, FIELD.list, "'dynamic' appears twice");
+        ok = false;
+      }
+      set.dynamicToken = t;
+      target = set.dynamic;
+      continue;
+    }
+    if (!/^\d+$/.test(t.value)) {
+      problem(problems, t.range, FIELD.list, `'${t.value}' is not a filter number`);
+      ok = false;
+      continue;
+    }
+    const n = parseFilterNumber(t, problems);
+    if (n === undefined) ok = false;
+    else target.push({ num: n, token: t });
+  }
+  if (set.list.length + set.dynamic.length === 0 && ok) {
+    problem(problems, dirTok.range, FIELD.list, 'no filter numbers');
+    return undefined;
+  }
+  if (set.list.length > MAX_SET_FILTERS) {
+    problem(problems, spanOf(w.slice(5)), FIELD.list, `${set.list.length} filters; a filter set holds at most ${MAX_SET_FILTERS} per direction`);
+    ok = false;
+  }
+  return ok ? set : undefined;
+}
+
+/** The filters of a family. */
+export function filterSpace(model: RtxModel, family: 4 | 6): FilterSpace {
+  return family === 6 ? model.filters.v6 : model.filters;
+}
+
+function define(space: FilterSpace, kind: 'static' | 'dynamic', cmd: RtxCommand, problems: RtxProblem[], family: 4 | 6): void {
+  const numText = words(cmd)[kind === 'static' ? 2 : 3].value;
+  if (kind === 'static') {
+    const f = parseStaticFilter(cmd, problems, family);
+    if (f === 'removed') space.static.delete(Number(numText));
+    else if (f) {
+      space.staticDefs.push(f);
+      if (f.valid && (FILTER_REDEFINITION_REPLACES || !space.static.has(f.num))) space.static.set(f.num, f);
+    }
+  } else {
+    const f = parseDynamicFilter(cmd, problems, family);
+    if (f === 'removed') space.dynamic.delete(Number(numText));
+    else if (f) {
+      space.dynamicDefs.push(f);
+      if (f.valid && (FILTER_REDEFINITION_REPLACES || !space.dynamic.has(f.num))) space.dynamic.set(f.num, f);
+    }
+  }
+}
+
+/** Reads every filter definition, filter set and binding of the model (fills `filters` and `bindings`). */
 export function readFilters(model: RtxModel): void {
   const { filters, problems } = model;
   const bindings = new Map<string, SecureFilterBinding>();
   for (const cmd of model.commands) {
     const w = words(cmd);
     if (w.length < 2) continue;
-    if (startsWith(cmd, 'ip', 'filter')) {
+    const fam = w[0].lower === 'ipv6' ? 6 : w[0].lower === 'ip' ? 4 : 0;
+    if (fam !== 0 && w[1].lower === 'filter') {
+      const family = fam as 4 | 6;
+      const space = filterSpace(model, family);
       const a = w[2];
       if (!a) {
         if (!cmd.negated) problem(problems, cmd.range, FIELD.num, 'missing');
         continue;
       }
-      if (/^\d+$/.test(a.value)) {
-        const f = parseStaticFilter(cmd, problems);
-        if (f === 'removed') filters.static.delete(Number(a.value));
-        else if (f) {
-          filters.staticDefs.push(f);
-          if (f.valid && (FILTER_REDEFINITION_REPLACES || !filters.static.has(f.num))) filters.static.set(f.num, f);
-        }
-      } else if (a.lower === 'dynamic' && w[3] && /^\d/.test(w[3].value)) {
-        const f = parseDynamicFilter(cmd, problems);
-        if (f === 'removed') filters.dynamic.delete(Number(w[3].value));
-        else if (f) {
-          filters.dynamicDefs.push(f);
-          if (f.valid && (FILTER_REDEFINITION_REPLACES || !filters.dynamic.has(f.num))) filters.dynamic.set(f.num, f);
-        }
-      } else if (a.lower === 'dynamic' && !w[3]) {
+      if (/^\d+$/.test(a.value)) define(space, 'static', cmd, problems, family);
+      else if (a.lower === 'dynamic' && w[3] && /^\d/.test(w[3].value)) define(space, 'dynamic', cmd, problems, family);
+      else if (a.lower === 'dynamic' && !w[3]) {
         if (!cmd.negated) problem(problems, cmd.range, FIELD.num, 'missing dynamic filter number');
-      } else if (!IP_FILTER_SETTINGS.has(a.lower)) {
+      } else if (family === 4 && a.lower === 'set') {
+        const r = parseFilterSet(cmd, problems);
+        if (r && 'remove' in r) {
+          for (const d of r.dir ? [r.dir] : (['in', 'out'] as const)) filters.sets.delete(`${r.remove}|${d}`);
+        } else if (r) filters.sets.set(`${r.name}|${r.dir}`, r);
+      } else if (!(family === 4 ? IP_FILTER_SETTINGS : IPV6_FILTER_SETTINGS).has(a.lower)) {
         problem(problems, a.range, FIELD.num, `'${a.value}' is not a number`);
       }
-    } else if ((w[0].lower === 'ip' || w[0].lower === 'ipv6') && w[2]?.lower === 'secure' && w[3]?.lower === 'filter') {
+    } else if (fam !== 0 && w[2]?.lower === 'secure' && w[3]?.lower === 'filter') {
       const r = parseSecureFilter(cmd, problems, model.header?.model);
       if (r?.kind === 'remove') {
         bindings.delete(r.key);
@@ -507,18 +605,34 @@ export function readFilters(model: RtxModel): void {
   model.bindings = [...bindings.values()].sort((x, y) => x.command - y.command);
 }
 
+/** The filter-set list a `secure filter name SET` binding uses for its direction, if the set exists. */
+export function setListFor(model: RtxModel, b: SecureFilterBinding): FilterSetList | undefined {
+  return b.setName === undefined ? undefined : model.filters.sets.get(`${b.setName}|${b.dir}`);
+}
+
+/**
+ * The lists a binding evaluates: its own, or its filter set's (an unknown set name acts as no
+ * filter at all — `undefined`).
+ */
+export function effectiveLists(model: RtxModel, b: SecureFilterBinding): { list: ListEntry[]; dynamic: ListEntry[]; set?: FilterSetList } | undefined {
+  if (b.setName === undefined) return { list: b.list, dynamic: b.dynamic };
+  const set = setListFor(model, b);
+  return set ? { list: set.list, dynamic: set.dynamic, set } : undefined;
+}
+
 /** The effective binding of an interface and direction (IPv4 unless asked). */
 export function bindingFor(model: RtxModel, iface: IfaceRef, dir: 'in' | 'out', family: 4 | 6 = 4): SecureFilterBinding | undefined {
   const key = bindingKey(family, iface, dir);
   return model.bindings.find((b) => bindingKey(b.family, b.iface, b.dir) === key);
 }
 
-/** Every list position where a static filter number is used. */
+/** Every list position where a static filter number is used (filter-set lists through the bindings that apply them). */
 export function usesOfFilter(model: RtxModel, num: number, family: 4 | 6 = 4): { binding: SecureFilterBinding; position: number; entry: ListEntry }[] {
   const out: { binding: SecureFilterBinding; position: number; entry: ListEntry }[] = [];
   for (const b of model.bindings) {
     if (b.family !== family) continue;
-    b.list.forEach((entry, position) => {
+    const lists = effectiveLists(model, b);
+    lists?.list.forEach((entry, position) => {
       if (entry.num === num) out.push({ binding: b, position, entry });
     });
   }

@@ -98,7 +98,50 @@ test('dynamic filters: application and number', () => {
 
 test('header and elsewhere', () => {
   assert.match(hoverOn(CONFIG_A, 'RTX830').h!.contents, /Yamaha \*\*RTX830\*\*, firmware Rev\.15\.02\.30/);
-  assert.equal(hoverOn(CONFIG_A, 'console character').h, undefined);
+  // Any other command shows its catalog documentation.
+  const consoleDoc = hoverOn(CONFIG_A, 'console character');
+  assert.equal(consoleDoc.covered, 'console character');
+  assert.match(consoleDoc.h!.contents, /^\*\*console character\*\* — Character set of the console/);
   assert.equal(hover(parseDocument('rtx', ''), 0), undefined);
   assert.equal(hover(parseDocument('rtx', 'ip filter 1 pass *'), 10_000), undefined);
+});
+
+test('secure filter line: a verdict table of common LAN flows with the deciding filter', () => {
+  const text = CONFIG_A.replace('filter out 200013', 'filter out 41 42 200013').replace(
+    'ip filter 200003 reject',
+    'ip filter 41 pass 192.168.100.0/24 203.0.113.25 tcp * smtp\nip filter 42 reject-log 192.168.100.0/24 * tcp * smtp\nip filter 200003 reject',
+  );
+  const out = hoverOn(text, 'secure filter out', 2).h!.contents;
+  assert.match(out, /Connections from LAN host 192\.168\.100\.10 to 198\.51\.100\.80:/);
+  assert.match(out, /\| Flow \| This list \| Deciding filter \| LAN → Internet \|/);
+  for (const row of [
+    '| TCP 25 (SMTP) | reject | 42 | reject (pp 1 out 42) |',
+    '| TCP 465 (SMTPS) | pass | 200099 | pass (pp 1 out 200099) |',
+    '| TCP 587 (submission) | pass | 200099 | pass (pp 1 out 200099) |',
+    '| TCP 53 (DNS) | pass | 200099 | pass (pp 1 out 200099) |',
+    '| TCP 80 (HTTP) | pass | 200099 | pass (pp 1 out 200099) |',
+    '| TCP 443 (HTTPS) | pass | 200099 | pass (pp 1 out 200099) |',
+    '| TCP 135 (MS-RPC) | reject | 200021 | reject (pp 1 out 200021) |',
+    '| TCP 445 (SMB) | reject | 200025 | reject (pp 1 out 200025) |',
+    '| UDP 53 (DNS) | pass | 200099 | pass (pp 1 out 200099) |',
+  ]) {
+    assert.ok(out.includes(row), `missing row ${row}\n${out}`);
+  }
+  // On the uplink's IN list the table shows the replies, admitted by the sessions the OUT list opened.
+  const inList = hoverOn(text, 'secure filter in', 2).h!.contents;
+  assert.match(inList, /Replies to connections from LAN host 192\.168\.100\.10/);
+  assert.ok(inList.includes('| TCP 587 (submission) | pass | session (dynamic 200085) | pass (pp 1 out 200099) |'));
+  assert.ok(inList.includes('| TCP 25 (SMTP) | reject | default (no match) | reject (pp 1 out 42) |'));
+});
+
+test('ipv6 filter fields and catalog docs on any command', () => {
+  const text = 'ipv6 filter 101000 pass ra-prefix@lan2::/64 * icmp6 128 *\nip filter set guest in 1\nno ip lan1 proxyarp on\n';
+  assert.match(hoverOn(text, 'ra-prefix').h!.contents, /the prefix lan2 learns by router advertisement, \/64/);
+  assert.match(hoverOn(text, '128').h!.contents, /ICMP type 128 \(echo request\)/);
+  assert.match(hoverOn(text, 'ipv6 filter').h!.contents, /^\*\*ipv6 filter\*\* — static IPv6 packet filter/);
+  assert.match(hover(parseDocument('rtx', `${text}ip filter 1 reject * * tcp * smtp\n`), text.indexOf('guest in 1') + 9)!.contents, /^\*\*ip filter 1\*\* — reject any → any, tcp ports \* → smtp/);
+  const set = hoverOn(text, 'filter set', 7);
+  assert.equal(set.covered, 'ip filter set');
+  assert.match(set.h!.contents, /^\*\*ip filter set\*\* — A named set of filter lists/);
+  assert.match(hoverOn(text, 'proxyarp').h!.contents, /`no …` removes the setting/);
 });

@@ -7,10 +7,12 @@ import { FILTER_NUMBER_MAX } from './assumptions';
 import type { HoverResult, Range } from '../types';
 import { describeAddrElem, formatIPv4, prefixContains } from './address';
 import { ifaceKey, startsWith, words } from './command';
-import { parseSecureFilter, usesOfFilter } from './filter';
+import { filterSpace, parseSecureFilter, usesOfFilter } from './filter';
+import { lookupCommand } from './catalog';
+import { renderVerdictTable, verdictTable } from './verdicts';
 import type { AddrSpec, DynamicFilter, PortSpec, ProtoSpec, RtxCommand, RtxModel, RtxToken, SecureFilterBinding, StaticFilter } from './model';
-import { DYNAMIC_APPLICATIONS, ICMP_TYPES, PORT_MNEMONICS, PROTOCOL_KEYWORDS, PROTOCOL_MNEMONICS, protocolByNumber } from './ports';
-import { ACTIONS, DYNAMIC_FILTER_SYNTAX, FIELD, LIST_SEMANTICS, STATIC_FILTER_SYNTAX } from './terms';
+import { DYNAMIC_APPLICATIONS, ICMP_TYPES, ICMPV6_TYPES, PORT_MNEMONICS, PROTOCOL_KEYWORDS, PROTOCOL_KEYWORDS_V6, PROTOCOL_MNEMONICS, protocolByNumber } from './ports';
+import { ACTIONS, DYNAMIC_FILTER_SYNTAX, FIELD, LIST_SEMANTICS, STATIC_FILTER6_SYNTAX, STATIC_FILTER_SYNTAX } from './terms';
 
 const within = (r: Range, offset: number): boolean => r.start <= offset && offset < r.end;
 const touches = (r: Range, offset: number): boolean => r.start <= offset && offset <= r.end;
@@ -37,6 +39,12 @@ function tokenAt(cmd: RtxCommand, offset: number): number {
 }
 
 export function hoverRtx(model: RtxModel, offset: number, _ctx?: RuleContext): HoverResult | undefined {
+  const cmd = model.header && within(model.header.range, offset) ? undefined : commandAt(model, offset);
+  if (!cmd) return hoverSpecific(model, offset);
+  return hoverSpecific(model, offset) ?? hoverCommandDoc(cmd, offset);
+}
+
+function hoverSpecific(model: RtxModel, offset: number): HoverResult | undefined {
   if (model.header && within(model.header.range, offset)) {
     const h = model.header;
     return { range: h.range, contents: `Yamaha **${h.model}**, firmware Rev.${h.revision}${h.date ? ` (built ${h.date})` : ''}` };
@@ -49,13 +57,28 @@ export function hoverRtx(model: RtxModel, offset: number, _ctx?: RuleContext): H
   if (wi < 0) return undefined;
   const token = cmd.tokens[ti];
 
-  if (startsWith(cmd, 'ip', 'filter', 'dynamic')) {
-    const f = model.filters.dynamicDefs.find((d) => d.command === cmd.index);
-    return f ? hoverDynamic(model, f, wi, token, offset) : undefined;
+  if (startsWith(cmd, 'ip', 'filter', 'set') && wi >= 5 && /^\d+$/.test(token.value)) {
+    const n = Number(token.value);
+    const set = [...model.filters.sets.values()].find((x) => x.command === cmd.index);
+    const inDynamic = !!set?.dynamicToken && token.range.start > set.dynamicToken.range.start;
+    if (inDynamic) {
+      const d = model.filters.dynamic.get(n);
+      return { range: token.range, contents: d ? `**ip filter dynamic ${n}** — ${d.application ? d.application.name : 'trigger filters'}` : `**${n}** — no \`ip filter dynamic ${n}\` is defined.` };
+    }
+    const f = model.filters.static.get(n);
+    return { range: token.range, contents: f ? `**ip filter ${n}** — ${summarizeFilter(f)}` : `**${n}** — no \`ip filter ${n}\` is defined: the entry is skipped.` };
   }
-  if (startsWith(cmd, 'ip', 'filter')) {
-    const f = model.filters.staticDefs.find((d) => d.command === cmd.index);
-    return f ? hoverStatic(model, f, wi, token, offset) : undefined;
+  for (const family of [4, 6] as const) {
+    const head = family === 6 ? 'ipv6' : 'ip';
+    const space = filterSpace(model, family);
+    if (startsWith(cmd, head, 'filter', 'dynamic')) {
+      const f = space.dynamicDefs.find((d) => d.command === cmd.index);
+      return f ? hoverDynamic(model, f, wi, token, offset) : undefined;
+    }
+    if (startsWith(cmd, head, 'filter')) {
+      const f = space.staticDefs.find((d) => d.command === cmd.index);
+      return f ? hoverStatic(model, f, wi, token, offset) : undefined;
+    }
   }
   const w = words(cmd);
   if ((w[0].lower === 'ip' || w[0].lower === 'ipv6') && w[2]?.lower === 'secure' && w[3]?.lower === 'filter') {
@@ -72,7 +95,9 @@ function hoverStatic(model: RtxModel, f: StaticFilter, wi: number, token: RtxTok
   switch (wi) {
     case 0:
     case 1:
-      return { range: token.range, contents: `**ip filter** — static IPv4 packet filter.\n\n${STATIC_FILTER_SYNTAX}` };
+      return f.family === 6
+        ? { range: token.range, contents: `**ipv6 filter** — static IPv6 packet filter (numbers separate from \`ip filter\`).\n\n${STATIC_FILTER6_SYNTAX}` }
+        : { range: token.range, contents: `**ip filter** — static IPv4 packet filter.\n\n${STATIC_FILTER_SYNTAX}` };
     case 2:
       return { range: token.range, contents: filterNumberDoc(model, f) };
     case 3: {
@@ -112,15 +137,16 @@ export function summarizeFilter(f: StaticFilter): string {
 }
 
 function filterNumberDoc(model: RtxModel, f: StaticFilter): string {
-  const lines = [`**ip filter ${f.num}** — ${summarizeFilter(f)}`];
-  const defs = model.filters.staticDefs.filter((d) => d.num === f.num);
+  const fam = f.family === 6 ? 'ipv6' : 'ip';
+  const lines = [`**${fam} filter ${f.num}** — ${summarizeFilter(f)}`];
+  const defs = filterSpace(model, f.family).staticDefs.filter((d) => d.num === f.num);
   if (!f.valid) lines.push('This line is malformed, so the router does not define the filter.');
   if (f.num > FILTER_NUMBER_MAX) lines.push(`Numbers above ${FILTER_NUMBER_MAX} are accepted only by old NetVolante firmware.`);
   else if (defs.length > 1) {
     const last = defs[defs.length - 1];
     lines.push(`Defined ${defs.length} times; the last definition (line ${model.commands[last.command].line + 1}) is in effect.`);
   }
-  const uses = usesOfFilter(model, f.num);
+  const uses = usesOfFilter(model, f.num, f.family);
   if (uses.length === 0) lines.push('Not used in any `secure filter` list, so it has no effect.');
   else {
     lines.push('Used in:');
@@ -179,7 +205,7 @@ function hoverProto(spec: ProtoSpec, f: StaticFilter, offset: number): HoverResu
       if (mn) return `\`${e.text}\` = protocol ${mn.number} (${mn.description})`;
       return `protocol ${e.proto}${info ? ` = ${info.mnemonic ? `\`${info.mnemonic}\` ` : ''}(${info.description})` : ''}`;
     }
-    const kw = PROTOCOL_KEYWORDS.get(t);
+    const kw = (f.family === 6 ? PROTOCOL_KEYWORDS_V6.get(t) : undefined) ?? PROTOCOL_KEYWORDS.get(t);
     if (kw) return `\`${e.text}\` — ${kw.description}`;
     if (e.kind === 'tcpflag') {
       return `\`${e.text}\` — TCP segments whose flags AND 0x${e.mask.toString(16).padStart(4, '0')} ${e.negate ? 'differ from' : 'equal'} 0x${e.value.toString(16).padStart(4, '0')} (FIN 0x01, SYN 0x02, RST 0x04, PSH 0x08, ACK 0x10, URG 0x20)`;
@@ -204,7 +230,10 @@ function hoverPorts(f: StaticFilter, spec: PortSpec, field: string, offset: numb
     const elems = elemAt(spec.elems, offset);
     const lines = elems.map((e) =>
       e.ports
-        .map((r) => (r.from === r.to ? `${what} ${r.from}${what === 'ICMP type' && ICMP_TYPES[r.from] ? ` (${ICMP_TYPES[r.from]})` : ''}` : `${what}s ${r.from}–${r.to}`))
+        .map((r) => {
+          const names = f.family === 6 ? ICMPV6_TYPES : ICMP_TYPES;
+          return r.from === r.to ? `${what} ${r.from}${what === 'ICMP type' && names[r.from] ? ` (${names[r.from]})` : ''}` : `${what}s ${r.from}–${r.to}`;
+        })
         .join(', '),
     );
     return { range: elems.length === 1 ? elems[0].range : spec.token.range, contents: `**${what}** (the ${field} field with protocol icmp)\n\n${lines.join('\n\n')}` };
@@ -229,13 +258,14 @@ function hoverPorts(f: StaticFilter, spec: PortSpec, field: string, offset: numb
 // ----- dynamic filters ---------------------------------------------------------------------
 
 function hoverDynamic(model: RtxModel, f: DynamicFilter, wi: number, token: RtxToken, offset: number): HoverResult | undefined {
-  if (wi <= 2) return { range: token.range, contents: `**ip filter dynamic** — stateful filter.\n\n${DYNAMIC_FILTER_SYNTAX}` };
+  const fam = f.family === 6 ? 'ipv6' : 'ip';
+  if (wi <= 2) return { range: token.range, contents: `**${fam} filter dynamic** — stateful filter.\n\n${DYNAMIC_FILTER_SYNTAX}` };
   if (wi === 3) {
-    const uses = model.bindings.filter((b) => b.family === 4 && b.dynamic.some((e) => e.num === f.num));
+    const uses = model.bindings.filter((b) => b.family === f.family && b.dynamic.some((e) => e.num === f.num));
     const used = uses.length ? `Used in: ${uses.map(bindingLabel).join(', ')}` : 'Not used after `dynamic` in any `secure filter` list, so it has no effect.';
     return {
       range: token.range,
-      contents: `**ip filter dynamic ${f.num}** — a separate number space from static \`ip filter ${f.num}\`.\n\n${used}`,
+      contents: `**${fam} filter dynamic ${f.num}** — a separate number space from static \`${fam} filter ${f.num}\`.\n\n${used}`,
     };
   }
   if (wi === 4) return hoverAddr(model, f.src, FIELD.src, offset);
@@ -250,27 +280,38 @@ function hoverDynamic(model: RtxModel, f: DynamicFilter, wi: number, token: RtxT
 // ----- secure filter lists -----------------------------------------------------------------
 
 function hoverBinding(model: RtxModel, b: SecureFilterBinding, token: RtxToken): HoverResult {
+  const space = filterSpace(model, b.family);
+  const fam = b.family === 6 ? 'ipv6' : 'ip';
   const pos = b.list.findIndex((e) => e.token === token);
   if (pos >= 0) {
     const n = b.list[pos].num;
-    const f = b.family === 4 ? model.filters.static.get(n) : undefined;
+    const f = space.static.get(n);
     const where = `Position ${pos + 1} of ${b.list.length} in this list; checked only if no earlier filter matched.`;
     if (!f) {
-      const what = b.family === 4 ? `No \`ip filter ${n}\` is defined: the entry is skipped.` : `IPv6 filter ${n}.`;
-      return { range: token.range, contents: `**${n}** — ${what}\n\n${where}` };
+      return { range: token.range, contents: `**${n}** — No \`${fam} filter ${n}\` is defined: the entry is skipped.\n\n${where}` };
     }
-    return { range: token.range, contents: `**ip filter ${n}** — ${summarizeFilter(f)}\n\n${where}` };
+    return { range: token.range, contents: `**${fam} filter ${n}** — ${summarizeFilter(f)}\n\n${where}` };
   }
   const dpos = b.dynamic.findIndex((e) => e.token === token);
   if (dpos >= 0) {
     const n = b.dynamic[dpos].num;
-    const d = b.family === 4 ? model.filters.dynamic.get(n) : undefined;
+    const d = space.dynamic.get(n);
     const app = d?.application ? DYNAMIC_APPLICATIONS.get(d.application.name) : undefined;
     const what = d ? `opens sessions for ${app ? app.description : d.trigger ? `connections matching filters ${d.trigger.join(' ')}` : 'matching connections'}` : 'not defined: the entry is skipped';
-    return { range: token.range, contents: `**ip filter dynamic ${n}** — ${what}.` };
+    return { range: token.range, contents: `**${fam} filter dynamic ${n}** — ${what}.` };
   }
   const role = roleOf(model, b);
-  return { range: token.range, contents: `**${b.dir === 'in' ? 'IN' : 'OUT'} filter list of ${ifaceKey(b.iface)}**${role}\n\n${LIST_SEMANTICS}` };
+  const set = b.setName !== undefined ? `\n\nUses filter set **${b.setName}**${model.filters.sets.has(`${b.setName}|${b.dir}`) ? '' : ' — no such set is defined, so nothing is filtered'}.` : '';
+  let table = '';
+  try {
+    table = `\n\n${renderVerdictTable(verdictTable(model, b))}`;
+  } catch {
+    table = '';
+  }
+  return {
+    range: token.range,
+    contents: `**${b.family === 6 ? 'IPv6 ' : ''}${b.dir === 'in' ? 'IN' : 'OUT'} filter list of ${ifaceKey(b.iface)}**${role}${set}${table}\n\n${LIST_SEMANTICS}`,
+  };
 }
 
 function roleOf(model: RtxModel, b: SecureFilterBinding): string {
@@ -280,4 +321,27 @@ function roleOf(model: RtxModel, b: SecureFilterBinding): string {
   const lan = model.network.lans.find((l) => l.iface && ifaceKey(l.iface) === key);
   if (lan) return ` — LAN ${lan.text}${lan.routerAddress !== undefined ? ` (router ${formatIPv4(lan.routerAddress)})` : ''}`;
   return '';
+}
+
+// ----- command docs from the catalog -------------------------------------------------------
+
+/** Catalog documentation of the command under the cursor (any command the catalog knows). */
+function hoverCommandDoc(cmd: RtxCommand, offset: number): HoverResult | undefined {
+  const w = words(cmd);
+  const m = lookupCommand(w.map((t) => t.lower));
+  if (!m) return undefined;
+  const ti = tokenAt(cmd, offset);
+  if (ti < 0) return undefined;
+  const doc = m.doc;
+  const keywordEnd = cmd.wordStart + Math.min(m.length, w.length);
+  const range = ti < keywordEnd ? { start: cmd.tokens[0].range.start, end: cmd.tokens[keywordEnd - 1].range.end } : cmd.tokens[ti].range;
+  const title = w.slice(0, m.length).map((t) => t.value).join(' ');
+  const lines = [`**${title}**${doc.kind === 'operation' ? ' (operation)' : ''} — ${doc.summary}`, '', `\`${doc.syntax}\``];
+  if (doc.params.length) {
+    lines.push('');
+    for (const p of doc.params) lines.push(`- \`${p.name}\` — ${p.text}`);
+  }
+  if (doc.context) lines.push('', `Applies to the ${doc.context === 'pp' ? 'PP' : 'tunnel'} selected with \`${doc.context} select N\`.`);
+  if (cmd.negated) lines.push('', '`no …` removes the setting (restores the default).');
+  return { range, contents: lines.join('\n') };
 }

@@ -35,10 +35,14 @@ export interface RtxCommand {
   index: number;
   /** 0-based line. */
   line: number;
+  /** 0-based last line: differs from `line` when a terminal-wrapped line was joined. */
+  lastLine: number;
   /** From the first token to the end of the last token (trailing comment excluded). */
   range: Range;
-  /** The whole physical line without its line break. */
+  /** The whole physical line without its line break (all joined physical lines for a wrapped command). */
   lineRange: Range;
+  /** The line breaks inside a joined, terminal-wrapped command. */
+  breaks?: Range[];
   /** Leading whitespace as written (genuine `show config` indents PP/tunnel blocks by one space). */
   indent: string;
   /** All tokens, including a leading `no`. */
@@ -76,6 +80,29 @@ export interface RtxHeredoc {
   end?: Range;
 }
 
+/**
+ * A physical line of exactly 79 or 80 characters followed by a line that is not a command: a
+ * long line hard-wrapped by an 80-column terminal (`show config` copied from a console).
+ */
+export interface WrappedLine {
+  /** The 0-based line that was cut. */
+  line: number;
+  /** Its length (79 or 80). */
+  width: number;
+  /** The line break between the cut line and its continuation (removing it joins them). */
+  breakRange: Range;
+  /** Whether the parser joined the two lines into one command (the `joinWrappedLines` option). */
+  joined: boolean;
+  /** The command the joined line became (undefined for a comment or when not joined). */
+  command?: number;
+}
+
+/** Parser options. */
+export interface RtxParseOptions {
+  /** Join terminal-wrapped lines into one command (default true). */
+  joinWrappedLines?: boolean;
+}
+
 /** One stretch of lines executed in a selected PP or tunnel. */
 export interface ContextBlock {
   context: Exclude<RtxContext, { kind: 'none' }>;
@@ -97,7 +124,13 @@ export interface FilterAction {
   log: FilterLogging;
 }
 
-/** One element of an address field. IPv4 values are unsigned 32-bit integers. */
+/** How an IPv6 address refers to a prefix learned on an upstream interface. */
+export type DynamicPrefixSource = 'ra-prefix' | 'dhcp-prefix';
+
+/**
+ * One element of an address field. IPv4 values are unsigned 32-bit integers, IPv6 values
+ * unsigned 128-bit bigints.
+ */
 export type AddrElem = (
   | { kind: 'any' }
   | { kind: 'cidr'; base: number; mask: number; prefix?: number }
@@ -106,6 +139,14 @@ export type AddrElem = (
   | { kind: 'fqdn'; name: string; suffix: boolean }
   | { kind: 'keyword'; name: 'map-e' | 'hb46pp' }
   | { kind: 'app'; name: string }
+  /** IPv6 address or prefix (`2001:db8::/32`); a bare address is /128. */
+  | { kind: 'cidr6'; addr: bigint; prefix: number }
+  | { kind: 'range6'; from?: bigint; to?: bigint }
+  /**
+   * `ra-prefix@lan2::1/64`: the prefix learned on `iface` (by router advertisement or DHCPv6-PD)
+   * combined with `suffix` (the bits written after the interface name), masked to `prefix`.
+   */
+  | { kind: 'dynprefix'; source: DynamicPrefixSource; iface: string; suffix: bigint; prefix: number }
 ) & { text: string; range: Range };
 
 /** An address field: `*` or a comma list (any element matches). */
@@ -120,7 +161,8 @@ export interface AddrSpec {
 export type ProtoElem = (
   | { kind: 'number'; proto: number }
   | { kind: 'tcpflag'; value: number; mask: number; negate: boolean }
-  | { kind: 'icmp-class'; types: readonly number[] }
+  /** `icmp-error`, `icmp-info`, `icmp-nd`: ICMP (or ICMPv6, `proto` 58) messages of the given types. */
+  | { kind: 'icmp-class'; types: readonly number[]; proto?: number }
 ) & { text: string; range: Range };
 
 export interface ProtoSpec {
@@ -150,6 +192,8 @@ export interface PortSpec {
 export type PortMode = 'tcp-udp' | 'icmp' | 'ignored';
 
 export interface StaticFilter {
+  /** 4 for `ip filter`, 6 for `ipv6 filter` (separate number spaces). */
+  family: 4 | 6;
   num: number;
   command: number;
   numToken: RtxToken;
@@ -168,6 +212,7 @@ export interface StaticFilter {
 }
 
 export interface DynamicFilter {
+  family: 4 | 6;
   num: number;
   command: number;
   numToken: RtxToken;
@@ -212,7 +257,8 @@ export interface SecureFilterBinding {
   setName?: string;
 }
 
-export interface FilterTable {
+/** The filters of one address family (`ip filter …` or `ipv6 filter …`). */
+export interface FilterSpace {
   /** Effective static filters (last definition wins, `no ip filter N` removes). */
   static: Map<number, StaticFilter>;
   /** Effective dynamic filters (a separate number space). */
@@ -220,6 +266,23 @@ export interface FilterTable {
   /** Every static definition in file order (including replaced ones). */
   staticDefs: StaticFilter[];
   dynamicDefs: DynamicFilter[];
+}
+
+/** `ip filter set NAME in|out LIST… [dynamic LIST…]`: one direction of a named filter set. */
+export interface FilterSetList {
+  name: string;
+  dir: 'in' | 'out';
+  command: number;
+  list: ListEntry[];
+  dynamic: ListEntry[];
+  dynamicToken?: RtxToken;
+}
+
+/** IPv4 filters (the fields of `FilterSpace`), IPv6 filters, and the filter sets. */
+export interface FilterTable extends FilterSpace {
+  v6: FilterSpace;
+  /** Effective filter-set lists, keyed `NAME|in` / `NAME|out` (the last line for a name and direction wins). */
+  sets: Map<string, FilterSetList>;
 }
 
 export interface RtxModel {
@@ -232,6 +295,11 @@ export interface RtxModel {
   /** Whole-line `#` comments (header lines included) and trailing comments. */
   comments: Range[];
   heredocs: RtxHeredoc[];
+  /** Terminal-wrapped lines (joined or not, see `options.joinWrappedLines`). */
+  wraps: WrappedLine[];
+  /** Template placeholders (`<id>`, `YOUR_…`, `<?= … ?>`, `(…)`): reported once, never re-parsed as values. */
+  placeholders: Range[];
+  options: Required<RtxParseOptions>;
   blocks: ContextBlock[];
   filters: FilterTable;
   /** Effective bindings (the last command for an interface+direction+family wins). */

@@ -3,13 +3,40 @@
  * commands (reference §7). Each heuristic is a separate, named function that records the
  * command it relied on, so rules and hover can say *why* an interface is considered the WAN.
  */
-import { formatIPv4, formatPrefix, isPrivateIPv4, parseIPv4, parseMask, parsePrefix, prefixContains, type Prefix } from './address';
+import {
+  formatIPv4,
+  formatIPv6,
+  formatPrefix,
+  isPrivateIPv4,
+  parseDynamicPrefix,
+  parseIPv4,
+  parseMask,
+  parsePrefix,
+  parsePrefix6,
+  prefixContains,
+  prefixContains6,
+  prefixMask6,
+  resolveDynamicPrefix,
+  type Prefix,
+  type PrefixResolver,
+} from './address';
 import { contextIface, IFACE_NAME, ifaceKey, sameIface, startsWith, words } from './command';
-import type { IfaceRef, RtxCommand, RtxModel, RtxToken } from './model';
+import type { DynamicPrefixSource, IfaceRef, RtxCommand, RtxModel, RtxToken } from './model';
 import type { Range } from '../types';
 
-/** The WAN heuristics, strongest first (reference §7 items 1–7). */
-export type WanHeuristic = 'default-route' | 'pppoe' | 'nat' | 'ethernet-wan' | 'tunnel-uplink' | 'gui-filters' | 'description';
+/** The WAN heuristics, strongest first (reference §7 items 1–7), then the IPv6 ones. */
+export type WanHeuristic =
+  | 'default-route'
+  | 'pppoe'
+  | 'nat'
+  | 'ethernet-wan'
+  | 'tunnel-uplink'
+  | 'gui-filters'
+  | 'description'
+  | 'prefix-source'
+  | 'dhcpv6-client'
+  | 'ngn'
+  | 'ipv6cp';
 
 export const WAN_HEURISTICS: readonly { id: WanHeuristic; description: string }[] = [
   { id: 'default-route', description: 'the default route points at it (`ip route default gateway …`)' },
@@ -60,9 +87,39 @@ export interface LanNetwork {
   range: Range;
 }
 
+/**
+ * An IPv6 LAN network: a literal prefix, or one built from the prefix an upstream interface learns
+ * (`ra-prefix@lan2::1/64`), which only a prefix resolution makes concrete.
+ */
+export interface LanNetwork6 {
+  iface?: IfaceRef;
+  /** As written: `2001:db8:1::/64` or `ra-prefix@lan2::/64`. */
+  text: string;
+  static?: { base: bigint; len: number };
+  dynamic?: { source: DynamicPrefixSource; iface: string; suffix: bigint; prefix: number };
+  /** The router's own address on it, as written (e.g. `ra-prefix@lan2::1`). */
+  routerAddress?: string;
+  source: 'address' | 'rtadv-prefix';
+  command: number;
+  range: Range;
+}
+
+/** IPv6 uplink heuristics (in addition to the default route). */
+export const WAN6_HEURISTICS: readonly { id: WanHeuristic; description: string }[] = [
+  { id: 'default-route', description: 'the IPv6 default route points at it (`ipv6 route default gateway …`)' },
+  { id: 'prefix-source', description: 'LAN prefixes are taken from it (`ra-prefix@IF` / `dhcp-prefix@IF`)' },
+  { id: 'dhcpv6-client', description: 'it runs the DHCPv6 client or takes its address by DHCPv6 / autoconfiguration' },
+  { id: 'ngn', description: 'it is declared connected to the NGN (`ngn type IF ntt`)' },
+  { id: 'ipv6cp', description: 'a PPPoE PP negotiating IPv6 (`ppp ipv6cp use on`)' },
+];
+
 export interface NetworkFacts {
   /** Every interface some heuristic marks as WAN, strongest evidence first. */
   wans: WanInterface[];
+  /** IPv6 uplinks (reference §1.8, §7; NGN IPoE or PPPoE with IPv6). */
+  wans6: WanInterface[];
+  internetEgress6: WanInterface[];
+  lans6: LanNetwork6[];
   /** The interfaces Internet-bound traffic leaves through (see `chooseEgress`). */
   internetEgress: WanInterface[];
   /** The heuristic `internetEgress` rests on. */
@@ -74,7 +131,7 @@ export interface NetworkFacts {
 }
 
 export function emptyNetworkFacts(): NetworkFacts {
-  return { wans: [], internetEgress: [], lans: [], addresses: [], pppoeCarriers: [] };
+  return { wans: [], internetEgress: [], lans: [], addresses: [], pppoeCarriers: [], wans6: [], internetEgress6: [], lans6: [] };
 }
 
 // ----- gathering ---------------------------------------------------------------------------
@@ -363,6 +420,7 @@ export function analyzeNetwork(model: RtxModel): NetworkFacts {
   const { egress, basis } = chooseEgress(wans);
   const strongWans = wans.filter((w) => w.evidence.some((e) => STRONG.has(e.heuristic))).map((w) => w.iface);
   const carriers = new Set(g.pppoe.map((p) => p.port));
+  const v6 = analyzeIPv6(model, g);
   return {
     wans,
     internetEgress: egress,
@@ -370,7 +428,153 @@ export function analyzeNetwork(model: RtxModel): NetworkFacts {
     lans: findLans(g, strongWans, carriers),
     addresses: g.addresses,
     pppoeCarriers: g.pppoe.map((p) => ({ pp: p.pp, port: p.port, command: p.command })),
+    ...v6,
   };
+}
+
+// ----- IPv6 ------------------------------------------------------------------------------------
+
+/** The number in an interface name (`lan2` → 2), for the documentation prefixes. */
+function ifaceNumber(name: string): number {
+  const m = /(\d+)/.exec(name);
+  return m ? Number(m[1]) & 0xff : 0;
+}
+
+/**
+ * Default resolution of learned prefixes (`DYNAMIC_PREFIXES_RESOLVE_TO_DOCUMENTATION_PREFIXES`):
+ * `ra-prefix@lanN` → 2001:db8:ffNN::/64, `dhcp-prefix@lanN` → 2001:db8:feNN::/48.
+ */
+export const defaultPrefixes: PrefixResolver = (source, iface) => {
+  const n = BigInt(ifaceNumber(iface));
+  const top = (0x2001n << 112n) | (0x0db8n << 96n);
+  return source === 'ra-prefix' ? { base: top | ((0xff00n | n) << 80n), len: 64 } : { base: top | ((0xfe00n | n) << 80n), len: 48 };
+};
+
+/** The concrete network of an IPv6 LAN under a prefix resolution (undefined when unresolved). */
+export function lanNetwork6(lan: LanNetwork6, prefixes: PrefixResolver | undefined = defaultPrefixes): { base: bigint; len: number } | undefined {
+  if (lan.static) return lan.static;
+  return lan.dynamic ? resolveDynamicPrefix(lan.dynamic, prefixes) : undefined;
+}
+
+/** The IPv6 LAN network containing an address, if any. */
+export function lanOf6(facts: NetworkFacts, ip: bigint, prefixes: PrefixResolver | undefined = defaultPrefixes): LanNetwork6 | undefined {
+  return facts.lans6.find((l) => {
+    const n = lanNetwork6(l, prefixes);
+    return !!n && prefixContains6(n, ip);
+  });
+}
+
+export function formatNetwork6(n: { base: bigint; len: number }): string {
+  return `${formatIPv6(n.base & prefixMask6(n.len))}/${n.len}`;
+}
+
+function analyzeIPv6(model: RtxModel, g: Gathered): Pick<NetworkFacts, 'wans6' | 'internetEgress6' | 'lans6'> {
+  const byKey = new Map<string, WanInterface>();
+  const mark = (iface: IfaceRef, e: WanEvidence): void => {
+    const k = ifaceKey(iface);
+    let w = byKey.get(k);
+    if (!w) byKey.set(k, (w = { iface, evidence: [] }));
+    if (!w.evidence.some((x) => x.heuristic === e.heuristic)) w.evidence.push(e);
+  };
+  const addrs: { iface: IfaceRef; cmd: RtxCommand; value: RtxToken }[] = [];
+  const prefixDefs = new Map<number, { value: RtxToken; cmd: RtxCommand }>();
+  const rtadv: { iface: IfaceRef; ids: number[]; cmd: RtxCommand }[] = [];
+  const ipv6cpPps = new Set<string>();
+  const defaultRoutes: { cmd: RtxCommand; gateways: IfaceRef[] }[] = [];
+  const noteSource = (cmd: RtxCommand, value: string): void => {
+    const d = parseDynamicPrefix(value);
+    if (d && !('error' in d) && d.kind === 'dynprefix') {
+      mark({ kind: 'if', name: d.iface }, { heuristic: 'prefix-source', command: cmd.index, range: cmd.range, detail: `${d.source}@${d.iface} takes the LAN prefix from it` });
+    }
+  };
+  for (const cmd of model.commands) {
+    if (cmd.negated) continue;
+    const w = words(cmd);
+    const l = (i: number): string => w[i]?.lower ?? '';
+    if (l(0) === 'ipv6' && l(2) === 'address' && w[3]) {
+      const iface = commandIface(cmd, w[1]);
+      if (!iface) continue;
+      noteSource(cmd, w[3].value);
+      if (w[3].lower === 'dhcp' || w[3].lower === 'autoconf') {
+        mark(iface, { heuristic: 'dhcpv6-client', command: cmd.index, range: cmd.range, detail: `address by ${w[3].lower}` });
+      } else addrs.push({ iface, cmd, value: w[3] });
+    } else if (l(0) === 'ipv6' && l(1) === 'prefix' && /^\d+$/.test(l(2)) && w[3]) {
+      noteSource(cmd, w[3].value);
+      prefixDefs.set(Number(l(2)), { value: w[3], cmd });
+    } else if (l(0) === 'ipv6' && l(2) === 'rtadv' && l(3) === 'send') {
+      const iface = commandIface(cmd, w[1]);
+      const ids = w.slice(4).filter((t) => /^\d+$/.test(t.value)).map((t) => Number(t.value));
+      if (iface) rtadv.push({ iface, ids, cmd });
+    } else if (l(0) === 'ipv6' && l(2) === 'dhcp' && l(3) === 'service' && l(4) === 'client') {
+      const iface = commandIface(cmd, w[1]);
+      if (iface) mark(iface, { heuristic: 'dhcpv6-client', command: cmd.index, range: cmd.range, detail: 'DHCPv6 client' });
+    } else if (startsWith(cmd, 'ngn', 'type') && w[2] && l(3) !== 'off' && IFACE_NAME.test(l(2))) {
+      mark({ kind: 'if', name: l(2) }, { heuristic: 'ngn', command: cmd.index, range: cmd.range, detail: `NGN (${l(3) || 'ntt'})` });
+    } else if (startsWith(cmd, 'ppp', 'ipv6cp', 'use') && l(3) === 'on' && cmd.context.kind === 'pp') {
+      ipv6cpPps.add(ifaceKey(contextIface(cmd.context)!));
+    } else if (startsWith(cmd, 'ipv6', 'route') && (l(2) === 'default' || l(2) === '::/0')) {
+      const gws: IfaceRef[] = [];
+      for (let i = 3; i < w.length; i++) {
+        if (w[i].lower !== 'gateway' || !w[i + 1]) continue;
+        const t = w[i + 1].lower;
+        const n = w[i + 2]?.lower ?? '';
+        if ((t === 'pp' || t === 'tunnel') && /^\d+$/.test(n)) gws.push(t === 'pp' ? { kind: 'pp', id: Number(n) } : { kind: 'tunnel', id: Number(n) });
+        else if (t === 'dhcp' && IFACE_NAME.test(n)) gws.push({ kind: 'if', name: n });
+        else if (IFACE_NAME.test(t)) gws.push({ kind: 'if', name: t });
+        else if (t.includes('%')) {
+          const zone = t.slice(t.indexOf('%') + 1);
+          if (IFACE_NAME.test(zone)) gws.push({ kind: 'if', name: zone });
+        }
+      }
+      defaultRoutes.push({ cmd, gateways: gws });
+    }
+  }
+  for (const p of g.pppoe) {
+    if (ipv6cpPps.has(ifaceKey(p.pp))) mark(p.pp, { heuristic: 'ipv6cp', command: p.command, range: p.range, detail: `IPv6 over PPPoE on ${p.port}` });
+  }
+  for (const r of defaultRoutes) {
+    for (const gw of r.gateways) mark(gw, { heuristic: 'default-route', command: r.cmd.index, range: r.cmd.range, detail: `IPv6 default route via ${ifaceKey(gw)}` });
+  }
+  const order: WanHeuristic[] = ['default-route', 'prefix-source', 'dhcpv6-client', 'ngn', 'ipv6cp'];
+  const wans6 = [...byKey.values()];
+  for (const w of wans6) w.evidence.sort((a, b) => order.indexOf(a.heuristic) - order.indexOf(b.heuristic));
+  wans6.sort((a, b) => order.indexOf(a.evidence[0].heuristic) - order.indexOf(b.evidence[0].heuristic));
+  const routed = wans6.filter((w) => w.evidence.some((e) => e.heuristic === 'default-route'));
+  const internetEgress6 = routed.length > 0 ? routed : wans6;
+
+  const isUplink = (iface: IfaceRef): boolean => wans6.some((w) => sameIface(w.iface, iface));
+  const lans6: LanNetwork6[] = [];
+  const add = (lan: LanNetwork6): void => {
+    if (!lans6.some((x) => x.text === lan.text)) lans6.push(lan);
+  };
+  const fromValue = (value: string): Pick<LanNetwork6, 'static' | 'dynamic' | 'text'> | undefined => {
+    const d = parseDynamicPrefix(value);
+    if (d && !('error' in d) && d.kind === 'dynprefix') {
+      const mask = prefixMask6(d.prefix);
+      const base = d.suffix & mask;
+      const slash = value.indexOf('/');
+      const head = value.slice(0, value.indexOf('@') + 1) + d.iface;
+      const text = `${head}${base === 0n ? '::' : formatIPv6(base).replace(/^0?::?/, ':')}/${d.prefix}`;
+      return { dynamic: { source: d.source, iface: d.iface, suffix: base, prefix: d.prefix }, text: slash < 0 ? value : text };
+    }
+    const p = parsePrefix6(value);
+    if (p && p.len < 128) return { static: { base: p.base, len: p.len }, text: formatNetwork6(p) };
+    return undefined;
+  };
+  for (const a of addrs) {
+    if (isUplink(a.iface)) continue;
+    const net = fromValue(a.value.value);
+    if (net) add({ iface: a.iface, ...net, routerAddress: a.value.value.replace(/\/\d+$/, ''), source: 'address', command: a.cmd.index, range: a.cmd.range });
+  }
+  for (const r of rtadv) {
+    if (isUplink(r.iface)) continue;
+    for (const id of r.ids) {
+      const def = prefixDefs.get(id);
+      const net = def && fromValue(def.value.value);
+      if (net) add({ iface: r.iface, ...net, source: 'rtadv-prefix', command: def.cmd.index, range: def.cmd.range });
+    }
+  }
+  return { wans6, internetEgress6, lans6 };
 }
 
 /** The LAN network containing an address, if any. */

@@ -135,6 +135,7 @@ export function protocolByNumber(n: number): ProtocolInfo | undefined {
 export const PROTO_ICMP = 1;
 export const PROTO_TCP = 6;
 export const PROTO_UDP = 17;
+export const PROTO_ICMP6 = 58;
 
 /** TCP flag bits as used by `tcpflag=V/M`. */
 export const TCP_FLAGS = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20 } as const;
@@ -172,6 +173,34 @@ export const PROTOCOL_KEYWORDS: ReadonlyMap<string, ProtocolKeyword> = new Map(
   ].map((k) => [k.name, k as ProtocolKeyword]),
 );
 
+/**
+ * Protocol keywords of `ipv6 filter`. `icmp-nd` is documented (ICMPv6 types 133–136). How
+ * `icmp-error`/`icmp-info` read in an IPv6 filter is not documented; we assume the RFC 4443 split
+ * of ICMPv6 (errors 0–127, informational 128–255) — see `ICMPV6_CLASSES_BY_RFC4443`.
+ */
+export const PROTOCOL_KEYWORDS_V6: ReadonlyMap<string, ProtocolKeyword> = new Map(
+  [
+    { name: 'icmp-nd', description: 'ICMPv6 neighbour discovery (types 133–136: router/neighbour solicitation and advertisement)', icmpTypes: [133, 134, 135, 136] },
+    { name: 'icmp-error', description: 'ICMPv6 error messages (types 0–127)', icmpTypes: Array.from({ length: 128 }, (_, i) => i) },
+    { name: 'icmp-info', description: 'ICMPv6 informational messages (types 128–255)', icmpTypes: Array.from({ length: 128 }, (_, i) => 128 + i) },
+  ].map((k) => [k.name, k as ProtocolKeyword]),
+);
+
+/** ICMPv6 type names (hover). */
+export const ICMPV6_TYPES: Readonly<Record<number, string>> = {
+  1: 'destination unreachable',
+  2: 'packet too big',
+  3: 'time exceeded',
+  4: 'parameter problem',
+  128: 'echo request',
+  129: 'echo reply',
+  133: 'router solicitation',
+  134: 'router advertisement',
+  135: 'neighbour solicitation',
+  136: 'neighbour advertisement',
+  137: 'redirect',
+};
+
 /** ICMP type names (hover of `icmp` type/code fields). */
 export const ICMP_TYPES: Readonly<Record<number, string>> = {
   0: 'echo reply',
@@ -199,6 +228,8 @@ export interface DynamicApplication {
   tcpPorts?: readonly number[];
   udpPorts?: readonly number[];
   icmp?: boolean;
+  /** ICMPv6 echo (ping6). */
+  icmp6?: boolean;
   /** Accepted by the router but documented not to work as a dynamic filter. */
   inert?: boolean;
 }
@@ -264,7 +295,7 @@ export const DYNAMIC_APPLICATIONS: ReadonlyMap<string, DynamicApplication> = new
     app('ipsec-nat-t', 'IPsec NAT traversal (UDP 4500)', undefined, [4500]),
     app('sip', 'SIP (UDP 5060)', undefined, [5060]),
     app('ping', 'ICMP echo (ping)', undefined, undefined, { icmp: true }),
-    app('ping6', 'ICMPv6 echo (ping6)', undefined, undefined, { inert: true }),
+    app('ping6', 'ICMPv6 echo (ping6)', undefined, undefined, { icmp6: true }),
     app('netmeeting', 'NetMeeting / H.323 (TCP 1720)', [1720]),
     app('dhcpc', 'DHCP client — accepted but does not work as a dynamic filter', undefined, [68], { inert: true }),
     app('dhcps', 'DHCP server — accepted but does not work as a dynamic filter', undefined, [67], { inert: true }),

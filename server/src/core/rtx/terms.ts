@@ -59,9 +59,12 @@ export const FIELD = {
   dir: 'direction',
   app: 'application',
   option: 'option',
+  set: 'filter set',
 } as const;
 
 export const STATIC_FILTER_SYNTAX = '`ip filter N ACTION SRC [DST [PROTOCOL [SRC_PORT [DST_PORT]]]]` (omitted fields mean `*`)';
+
+export const STATIC_FILTER6_SYNTAX = '`ipv6 filter N ACTION SRC[/LEN] [DST[/LEN] [PROTOCOL [SRC_PORT [DST_PORT]]]]` (omitted fields mean `*`)';
 
 export const DYNAMIC_FILTER_SYNTAX =
   '`ip filter dynamic N SRC DST APPLICATION [syslog=on|off] [timeout=SECONDS]` or `ip filter dynamic N SRC DST filter LIST [in LIST] [out LIST]`';

@@ -11,6 +11,7 @@ import type { IfaceRef, RtxModel } from '../model';
 import { evaluate, lanToInternet, type Packet } from '../simulate';
 import { CONFIG_A, replaceOnce, withFilters, withOutList } from '../testdata';
 
+
 const ID = 'rtx-smtp-egress-open';
 const PP1: IfaceRef = { kind: 'pp', id: 1 };
 
@@ -293,4 +294,85 @@ test('a stale finding (document changed under it) yields no fix', () => {
   const other = parseDocument('rtx', CONFIG_A.replace(/ ip pp secure filter out [^\n]*\n/, ''));
   assert.deepEqual(quickFixes(other, f, ctx()), []);
   assert.deepEqual(quickFixes(parseDocument('rtx', CONFIG_A), { ...f, data: null }, ctx()), []);
+});
+
+// ----- IPv6 ------------------------------------------------------------------------------------
+
+const V6_LINES = [
+  'ipv6 prefix 1 ra-prefix@lan2::/64',
+  'ipv6 lan1 address ra-prefix@lan2::1/64',
+  'ipv6 lan1 rtadv send 1 o_flag=on',
+  'ipv6 lan2 dhcp service client ir=on',
+  'ipv6 lan2 secure filter in 101000 101002',
+  'ipv6 lan2 secure filter out 101099 dynamic 101080 101081 101098 101099',
+  'ipv6 filter 101000 pass * * icmp6 * *',
+  'ipv6 filter 101002 pass * * udp * 546',
+  'ipv6 filter 101099 pass * * * * *',
+  'ipv6 filter dynamic 101080 * * ftp',
+  'ipv6 filter dynamic 101081 * * domain',
+  'ipv6 filter dynamic 101098 * * tcp',
+  'ipv6 filter dynamic 101099 * * udp',
+];
+/** Config B (IPv4 egress already controlled) plus NGN IPv6 with the GUI's IPv6 lists. */
+const V6 = `${CONFIG_B_TEXT()}${V6_LINES.join('\n')}\n`;
+
+function CONFIG_B_TEXT(): string {
+  return withFilters(
+    ['ip filter 41 pass 192.168.100.0/24 203.0.113.10 tcp * smtp', 'ip filter 42 reject-log 192.168.100.0/24 * tcp * smtp'],
+    withOutList('41 42 200013 200020 200021 200022 200023 200024 200025 200026 200027 200099 dynamic 200080 200081 200082 200083 200084 200085 200098 200099'),
+  );
+}
+
+const syn6 = (src: string, dst: string): Packet => ({ src, dst, proto: 'tcp', sport: 50123, dport: 25, tcpFlags: 0x02 });
+
+test('IPv6: the uplink OUT list passing port 25 is reported on its ipv6 secure filter line', () => {
+  const f = only(V6);
+  assert.equal(rangeText(V6, f), 'ipv6 lan2 secure filter out 101099 dynamic 101080 101081 101098 101099');
+  assert.equal(
+    f.message,
+    'Outbound SMTP over IPv6 is open on lan2: a TCP SYN from 2001:db8:ff02::10 (LAN ra-prefix@lan2::/64) to [2001:db8:c0de::25]:25 passes at OUT(101099) `ipv6 filter 101099 pass * * * * *`. Infected LAN hosts can send spam directly; restrict port 25 to your mail servers.',
+  );
+  assert.deepEqual(f.data, { family: 6, wan: 'lan2', lans: ['ra-prefix@lan2::/64'], position: 0 });
+});
+
+test('IPv6 fixes: block, or allow only an IPv6 mail server; whole text compared, then silence', () => {
+  const blocked = applyFix(V6, 'Block outbound SMTP over IPv6 from the LAN');
+  assert.equal(
+    blocked,
+    V6.replace('ipv6 lan2 secure filter out 101099', 'ipv6 lan2 secure filter out 42 101099').replace(
+      'ipv6 filter 101000 pass',
+      'ipv6 filter 42 reject-log ra-prefix@lan2::/64 * tcp * smtp\nipv6 filter 101000 pass',
+    ),
+  );
+  assert.deepEqual(findings(blocked), []);
+  const c = ctx(['203.0.113.10', '2001:db8:25::25']);
+  const allowed = applyFix(V6, 'Allow SMTP only to 2001:db8:25::25', c);
+  assert.deepEqual(findings(allowed, c), []);
+  const m = model(allowed);
+  const wan: IfaceRef = { kind: 'if', name: 'lan2' };
+  const pass = evaluate(m, wan, 'out', syn6('2001:db8:ff02::10', '2001:db8:25::25'));
+  const spam = evaluate(m, wan, 'out', syn6('2001:db8:ff02::77', '2001:db8:c0de::25'));
+  assert.equal(`${pass.verdict}@${pass.filter?.num}`, 'pass@41');
+  assert.equal(`${spam.verdict}@${spam.filter?.num}`, 'reject@42');
+});
+
+test('IPv6 uplink without an OUT list: reported on its evidence line; the fix creates the list with a pass-all', () => {
+  const text = ['ip lan1 address 192.168.1.1/24', 'ipv6 lan1 address ra-prefix@lan2::1/64', 'ipv6 lan2 dhcp service client', ''].join('\n');
+  const f = only(text);
+  assert.match(f.message, /^Outbound SMTP over IPv6 is open on lan2: .* passes: no out filter list\./);
+  assert.equal(rangeText(text, f), 'ipv6 lan1 address ra-prefix@lan2::1/64');
+  const fixed = applyFix(text, 'Block outbound SMTP over IPv6 from the LAN');
+  assert.equal(
+    fixed,
+    [
+      'ip lan1 address 192.168.1.1/24',
+      'ipv6 lan1 address ra-prefix@lan2::1/64',
+      'ipv6 lan2 dhcp service client',
+      'ipv6 lan2 secure filter out 42 49',
+      'ipv6 filter 42 reject-log ra-prefix@lan2::/64 * tcp * smtp',
+      'ipv6 filter 49 pass * * * * *',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(findings(fixed), []);
 });
