@@ -170,4 +170,16 @@ export interface ZoneModel {
    * origin were then completed with the root (`www` → `www.`).
    */
   originKnown: boolean;
+  /** Files read for its `$INCLUDE` directives (set when the caller gave an include reader). */
+  includes?: IncludedFile[];
+}
+
+/** The outcome of one `$INCLUDE`: the parsed file, or why it could not be read. */
+export interface IncludedFile {
+  directive: IncludeDirective;
+  /** Where the reader found the file. */
+  uri?: string;
+  model?: ZoneModel;
+  /** Why the file is not there: missing, cyclic, too deep or over the size budget. */
+  error?: { kind: 'missing' | 'cycle' | 'depth' | 'size'; message: string };
 }

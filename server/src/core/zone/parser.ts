@@ -816,7 +816,8 @@ class ZoneParser {
       i++;
     }
     const bad = (msg: string): void => this.problem('bad-generate', msg, s, e);
-    if (i !== e || values.length < 2) {
+    const last = text.charCodeAt(e - 1);
+    if (i !== e || values.length < 2 || last === 45 || last === 47) {
       bad(`Invalid $GENERATE range '${text.slice(s, e)}' (expected start-stop or start-stop/step, each 0–4294967295)`);
       return;
     }

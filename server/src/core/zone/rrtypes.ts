@@ -143,6 +143,9 @@ export const RR_TYPES: readonly RRTypeInfo[] = [
   T('WALLET', 262, 'IANA registry', 'Public wallet address.', { strings: true }),
   T('CLA', 263, 'IANA registry', 'BP convergence layer adapter.'),
   T('IPN', 264, 'IANA registry', 'BP node number.'),
+  T('DELEG', 61440, 'draft-ietf-deleg', 'Delegation with service parameters (experimental, draft).', { emptyOk: true }),
+  T('DELEGPARAM', 65433, 'draft-ietf-deleg', 'Parameters for DELEG delegations (experimental, draft).', { emptyOk: true }),
+  T('ALIAS', 65401, 'PowerDNS', 'Apex alias resolved by the server (PowerDNS extension; private-use type number).'),
   T('TA', 32768, 'IANA registry', 'DNSSEC trust authority (never standardised).'),
   T('DLV', 32769, 'RFC 4431', 'DNSSEC lookaside validation (historic, RFC 8749).', { obsolete: true }),
 ];

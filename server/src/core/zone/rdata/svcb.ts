@@ -1,0 +1,182 @@
+/** SvcParams of SVCB and HTTPS (RFC 9460 §2.1, §7): `key[=value]` pairs, each key at most once. */
+import type { Range } from '../../types';
+import type { ZoneToken } from '../model';
+import { base64Problem, isDecimal, isIPv4, isIPv6 } from './fields';
+
+export const SVC_KEYS: Record<string, number> = {
+  mandatory: 0,
+  alpn: 1,
+  'no-default-alpn': 2,
+  port: 3,
+  ipv4hint: 4,
+  ech: 5,
+  ipv6hint: 6,
+  dohpath: 7,
+  ohttp: 8,
+  'tls-supported-groups': 9,
+};
+
+export interface SvcProblem {
+  key: string;
+  range: Range;
+  message: string;
+}
+
+/** Number of a key name (`alpn`, `key65000`), or undefined. */
+export function svcKeyNumber(name: string): number | undefined {
+  const known = SVC_KEYS[name];
+  if (known !== undefined) return known;
+  const m = /^key(0|[1-9]\d{0,4})$/.exec(name);
+  if (m && Number(m[1]) <= 65535) return Number(m[1]);
+  return undefined;
+}
+
+function listOf(value: string, ok: (s: string) => boolean): boolean {
+  return value.split(',').every((s) => s.length > 0 && ok(s));
+}
+
+/**
+ * Items of a comma-separated value list (RFC 9460 App. A.1): after the zone-file escapes are
+ * removed, a backslash still escapes a comma inside an item. Undefined when an item is empty.
+ */
+function valueItems(value: string): string[] | undefined {
+  // First level: zone-file escapes.
+  let plain = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c !== '\\') {
+      plain += c;
+      continue;
+    }
+    const ddd = /^\d{3}/.exec(value.slice(i + 1));
+    if (ddd) {
+      plain += String.fromCharCode(Number(ddd[0]));
+      i += 3;
+    } else if (i + 1 < value.length) {
+      plain += value[++i];
+    }
+  }
+  const items: string[] = [];
+  let cur = '';
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain[i];
+    if (c === '\\') {
+      // Inside an item a backslash escapes only a comma or a backslash.
+      const next = plain[i + 1];
+      if (next !== ',' && next !== '\\') return undefined;
+      cur += plain[++i];
+    } else if (c === ',') {
+      if (cur === '') return undefined;
+      items.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (cur === '') return undefined;
+  items.push(cur);
+  return items.every((x) => x.length <= 255) ? items : undefined;
+}
+
+const LITERAL = /^([A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+const VARSPEC = /^([A-Za-z0-9_]|%[0-9A-Fa-f]{2})+(\.([A-Za-z0-9_]|%[0-9A-Fa-f]{2})+)*(:[1-9]\d{0,3}|\*)?$/;
+
+/** RFC 9461 §5: a relative URI template (RFC 6570) whose variables include `dns`. */
+function validDohpath(value: string): boolean {
+  if (!value.startsWith('/')) return false;
+  let dns = false;
+  let i = 0;
+  while (i < value.length) {
+    const open = value.indexOf('{', i);
+    const literal = value.slice(i, open < 0 ? value.length : open);
+    if (!LITERAL.test(literal) || literal.includes('}')) return false;
+    if (open < 0) break;
+    const close = value.indexOf('}', open);
+    if (close < 0) return false;
+    let expr = value.slice(open + 1, close);
+    if (/^[+#./;?&]/.test(expr)) expr = expr.slice(1);
+    for (const spec of expr.split(',')) {
+      if (!VARSPEC.test(spec)) return false;
+      if (spec.replace(/(:\d+|\*)$/, '') === 'dns') dns = true;
+    }
+    i = close + 1;
+  }
+  return dns;
+}
+
+export function svcParamsProblems(tokens: readonly ZoneToken[]): SvcProblem[] {
+  const out: SvcProblem[] = [];
+  const seen = new Set<number>();
+  let mandatory: { list: string[]; range: Range } | undefined;
+  let noDefaultAlpn: Range | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let range = t.range;
+    if (t.quoted) {
+      out.push({ key: '', range, message: `expected key=value, not a quoted string` });
+      continue;
+    }
+    const eq = t.text.indexOf('=');
+    // Key names are lower case (RFC 9460 §2.1: `PORT` is not `port`).
+    const key = eq < 0 ? t.text : t.text.slice(0, eq);
+    let value: string | undefined = eq < 0 ? undefined : t.text.slice(eq + 1);
+    if (value === '' && tokens[i + 1]?.quoted && tokens[i + 1].range.start === t.range.end) {
+      const q = tokens[++i];
+      value = q.text.length >= 2 && q.text.endsWith('"') ? q.text.slice(1, -1) : q.text.slice(1);
+      range = { start: t.range.start, end: q.range.end };
+    }
+    const num = svcKeyNumber(key);
+    if (num === undefined) {
+      out.push({ key, range, message: `'${key}' is not a parameter key (alpn, port, ipv4hint, … or keyNNNNN)` });
+      continue;
+    }
+    if (seen.has(num)) out.push({ key, range, message: 'is given twice' });
+    seen.add(num);
+    const bad = (message: string): void => {
+      out.push({ key, range, message });
+    };
+    // A key written by number (key1) takes any value: only named keys have a value syntax.
+    if (SVC_KEYS[key] === undefined) continue;
+    switch (num) {
+      case 0: {
+        const list = value ? value.split(',') : [];
+        const nums = list.map(svcKeyNumber);
+        if (!value || list.some((k) => k === '') || nums.some((k) => k === undefined || k === 0)) bad(`'${value ?? ''}' is not a list of keys (and cannot list mandatory)`);
+        else if (new Set(nums).size !== nums.length) bad('lists a key twice');
+        else mandatory = { list, range };
+        break;
+      }
+      case 1:
+        if (!value) bad('needs a list of protocol ids');
+        else if (!valueItems(value)) bad(`'${value}' is not a list of protocol ids (no empty id; inside an id only , and \\ may be escaped)`);
+        break;
+      case 2:
+        if (value !== undefined) bad('takes no value');
+        noDefaultAlpn = range;
+        break;
+      case 8:
+        if (value !== undefined) bad('takes no value');
+        break;
+      case 3:
+        if (!value || !isDecimal(value) || Number(value) > 65535) bad(`'${value ?? ''}' is not a port number 0–65535`);
+        break;
+      case 4:
+        if (!value || !listOf(value, isIPv4)) bad(`'${value ?? ''}' is not a list of IPv4 addresses`);
+        break;
+      case 6:
+        if (!value || !listOf(value, isIPv6)) bad(`'${value ?? ''}' is not a list of IPv6 addresses`);
+        break;
+      case 5:
+        if (!value || base64Problem(value)) bad('needs a base64 ECHConfigList');
+        break;
+      case 7:
+        if (!value || !validDohpath(value)) bad(`'${value ?? ''}' is not a relative URI template with the dns variable (RFC 9461)`);
+        break;
+    }
+  }
+  if (noDefaultAlpn && !seen.has(1)) out.push({ key: 'no-default-alpn', range: noDefaultAlpn, message: 'needs alpn as well (RFC 9460 §7.1.1)' });
+  if (mandatory) {
+    for (const k of mandatory.list) {
+      if (!seen.has(svcKeyNumber(k)!)) out.push({ key: 'mandatory', range: mandatory.range, message: `lists ${k}, which is not given` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachToken, TOK_QUOTED } from '../lexer';
+import type { ZoneToken } from '../model';
+import { validateRdata } from './validate';
+
+function tokens(text: string): ZoneToken[] {
+  const out: ZoneToken[] = [];
+  forEachToken(text, 0, text.length, (start, end, flags) => out.push({ text: text.slice(start, end), range: { start, end }, quoted: (flags & TOK_QUOTED) !== 0 }));
+  return out;
+}
+
+function problems(type: string, rdata: string): string[] {
+  return validateRdata(type, tokens(rdata), 'example.com.', { start: 0, end: 0 }).map((p) => p.message);
+}
+
+const VALID: [string, string][] = [
+  ['A', '192.0.2.1'],
+  ['AAAA', '2001:db8::1'],
+  ['AAAA', '::'],
+  ['NS', 'ns1.example.net.'],
+  ['SOA', 'ns1 hostmaster 2026112801 3h 15m 1w 1h'],
+  ['MX', '0 .'],
+  ['SRV', '10 60 5060 sip.example.com.'],
+  ['CAA', '0 issuewild ";"'],
+  ['TLSA', '3 1 1 ' + 'ab'.repeat(32)],
+  ['SSHFP', '4 2 ' + 'ab'.repeat(32)],
+  ['NAPTR', '100 10 "U" "E2U+sip" "!^.*$!sip:info@example.com!" .'],
+  ['DS', '60485 RSASHA1 1 ' + 'ab'.repeat(20)],
+  ['DNSKEY', '256 3 8 AwEAAcw5 QLr0Jf8Z xXUgAA=='],
+  ['RRSIG', 'A 8 3 300 20260101000000 1700000000 1234 example.com. c2lnbmF0dXJl'],
+  ['NSEC', 'next.example.com. A AAAA RRSIG NSEC TYPE65534'],
+  ['NSEC3', '1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s'],
+  ['NSEC3PARAM', '1 0 10 aabbccdd'],
+  ['HINFO', '"PC" "Linux"'],
+  ['RP', 'admin.example.com. txt.example.com.'],
+  ['LOC', '52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m'],
+  ['LOC', '0 N 0 E 0'],
+  ['URI', '10 1 "https://example.com/"'],
+  ['SVCB', '1 . alpn=h2,h3 port=8443 ipv6hint=2001:db8::1 mandatory=alpn,port'],
+  ['HTTPS', '0 svc.example.net.'],
+  ['HTTPS', '1 . dohpath=/dns-query{?dns} alpn=h2'],
+  ['OPENPGPKEY', 'mQINBFit2jsBEADr'],
+  ['SMIMEA', '3 0 1 ' + 'cd'.repeat(32)],
+  ['CERT', 'PGP 0 0 mQINBFit2jsBEADr'],
+  ['AFSDB', '1 afs.example.com.'],
+  ['KX', '10 kx.example.com.'],
+  ['ZONEMD', '2026112801 1 1 ' + 'ab'.repeat(48)],
+  ['IPSECKEY', '10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=='],
+  ['AMTRELAY', '10 0 3 relay.example.com.'],
+  ['APL', '1:192.0.2.0/24 !2:2001:db8::/32'],
+  ['EUI48', '00-00-5e-00-53-2a'],
+];
+
+const INVALID: [string, string, RegExp][] = [
+  ['A', '192.0.2', /A address: '192\.0\.2' is not an IPv4 address/],
+  ['A', '01.2.3.4.5', /not an IPv4 address/],
+  ['AAAA', '2001:db8:::1', /AAAA address/],
+  ['AAAA', '1:2:3:4:5:6:7:8:9', /AAAA address/],
+  ['NS', '"ns1"', /NS name server: a quoted string is not allowed/],
+  ['MX', '65536 mail', /MX preference: '65536' is not a number 0–65535/],
+  ['MX', 'ten mail', /MX preference/],
+  ['SOA', 'ns1 hm 4294967296 1 2 3 4', /SOA serial/],
+  ['SOA', 'ns1 hm 1 2 3', /SOA expire: missing/],
+  ['SRV', '1 2 3', /SRV target: missing/],
+  ['CAA', '0 issue', /CAA value: missing/],
+  ['TLSA', '3 1 1 xyz', /TLSA certificate association data: is not hexadecimal/],
+  ['DS', '1 8 2 ' + 'ab'.repeat(20), /digest type 2 needs 32 octets, not 20/],
+  ['DNSKEY', '257 3 8 AwE', /public key: is not valid base64/],
+  ['RRSIG', 'BOGUS 8 3 300 20260101000000 20250101000000 1 example.com. AAAA', /RRSIG type covered: 'BOGUS' is not a record type/],
+  ['RRSIG', 'A 8 3 300 20260230000000 20250101000000 1 example.com. AAAA', /RRSIG expiration/],
+  ['NSEC3', '1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s!', /next hashed owner/],
+  ['NSEC3PARAM', '1 0 70000 -', /iterations/],
+  ['HINFO', '"PC"', /HINFO OS: missing/],
+  ['LOC', '52 22 23.000 X 4 53 32.000 E 0m', /LOC latitude/],
+  ['LOC', '52 22 23 N 4 53 32 E', /LOC altitude: missing/],
+  ['SVCB', '1 . port', /port: '' is not a port number/],
+  ['SVCB', '1 . mandatory=mandatory', /mandatory/],
+  ['SVCB', '1 . alpn=h2,,h3', /alpn/],
+  ['SVCB', '1 . PORT=1', /'PORT' is not a parameter key/],
+  ['HTTPS', '1 . dohpath=/no-variable', /dohpath/],
+  ['HTTPS', '1 . ipv4hint=192.0.2.1,2001:db8::1', /ipv4hint/],
+  ['ZONEMD', '1 1 1 ' + 'ab'.repeat(20), /hash algorithm 1 needs 48 octets/],
+  ['IPSECKEY', '10 1 2 2001:db8::1', /IPSECKEY gateway: '2001:db8::1' is not an IPv4 address/],
+  ['AMTRELAY', '10 0 1 relay.example.com.', /AMTRELAY relay/],
+  ['APL', '1:192.0.2.0/33', /prefix length 33/],
+  ['EUI64', '00-00-5e-00-53-2a', /EUI-64/],
+  ['NULL', 'abcd', /generic form/],
+];
+
+test('valid RDATA of each described type has no problem', () => {
+  for (const [type, rdata] of VALID) assert.deepEqual(problems(type, rdata), [], `${type} ${rdata}`);
+});
+
+test('invalid RDATA names the type and the field', () => {
+  for (const [type, rdata, re] of INVALID) {
+    const found = problems(type, rdata);
+    assert.ok(found.some((m) => re.test(m)), `${type} ${rdata}: ${found.join(' | ') || 'no problem'}`);
+  }
+});
+
+test('the range of a problem is the offending field', () => {
+  const text = '10 mail.example.com. extra';
+  const [p] = validateRdata('MX', tokens(text), 'example.com.', { start: 0, end: 0 });
+  assert.equal(text.slice(p.range.start, p.range.end), 'extra');
+  assert.equal(p.field, 'data');
+});
