@@ -12,20 +12,31 @@ import { spfRecords } from '../records';
 
 const ID = 'spf-missing-record';
 
+/** MX records grouped by owner, in document order (one pass; cached per model). */
+const mxCache = new WeakMap<ZoneModel, Map<string, ZoneRecord[]>>();
+function mxByOwner(model: ZoneModel): Map<string, ZoneRecord[]> {
+  let byOwner = mxCache.get(model);
+  if (byOwner) return byOwner;
+  byOwner = new Map();
+  for (const r of model.recordsOfType('MX')) {
+    const list = byOwner.get(r.owner);
+    if (list) list.push(r);
+    else byOwner.set(r.owner, [r]);
+  }
+  mxCache.set(model, byOwner);
+  return byOwner;
+}
+
+/** The first MX record of every owner that has MX records but no SPF record. */
 function missing(model: ZoneModel): ZoneRecord[] {
   const covered = new Set(spfRecords(model).map((c) => c.record.owner));
   const out: ZoneRecord[] = [];
-  const seen = new Set<string>();
-  for (const r of model.recordsOfType('MX')) {
-    if (covered.has(r.owner) || seen.has(r.owner)) continue;
-    seen.add(r.owner);
-    out.push(r);
-  }
+  for (const [owner, records] of mxByOwner(model)) if (!covered.has(owner)) out.push(records[0]);
   return out;
 }
 
 function isNullMx(model: ZoneModel, owner: string): boolean {
-  const mx = model.recordsOfType('MX').filter((r) => r.owner === owner);
+  const mx = mxByOwner(model).get(owner) ?? [];
   return mx.length === 1 && mx[0].rdata.length === 2 && mx[0].rdata[1].text === '.';
 }
 
@@ -55,7 +66,7 @@ export const spfMissingRecord: Rule<ZoneModel> = {
     const r = missing(model).find((x) => rangeOf(x).start === finding.range.start);
     if (!r) return [];
     const value = isNullMx(model, r.owner) ? 'v=spf1 -all' : 'v=spf1 mx -all';
-    const mxOfOwner = model.recordsOfType('MX').filter((x) => x.owner === r.owner);
+    const mxOfOwner = mxByOwner(model).get(r.owner) ?? [r];
     const last = mxOfOwner[mxOfOwner.length - 1];
     return [
       {

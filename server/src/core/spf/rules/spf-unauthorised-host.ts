@@ -8,7 +8,7 @@
 import * as ipaddr from 'ipaddr.js';
 import type { Rule } from '../../rule';
 import type { Range } from '../../types';
-import type { ZoneModel } from '../../zone/model';
+import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { evaluatedRecords, replaceInValue, type SpfCandidate } from '../records';
@@ -25,6 +25,24 @@ interface Host {
   range: Range;
 }
 
+/** Records of one type grouped by normalised owner (one pass per model and type; cached). */
+const byOwnerCache = new WeakMap<ZoneModel, Map<string, Map<string, ZoneRecord[]>>>();
+function byOwner(model: ZoneModel, type: string): Map<string, ZoneRecord[]> {
+  let perType = byOwnerCache.get(model);
+  if (!perType) byOwnerCache.set(model, (perType = new Map()));
+  let map = perType.get(type);
+  if (map) return map;
+  map = new Map();
+  for (const r of model.recordsOfType(type)) {
+    const key = normalizeName(r.owner);
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  }
+  perType.set(type, map);
+  return map;
+}
+
 function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof zoneIndexFor>): Host[] {
   const domain = normalizeName(c.record.owner);
   const out: Host[] = [];
@@ -36,7 +54,7 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
     out.push({ ...h, address: key });
   };
   const inDoc = (owner: string, type: string, value?: (text: string) => boolean): Range | undefined => {
-    const r = model.recordsOfType(type).find((x) => normalizeName(x.owner) === owner && (!value || value(x.rdata[x.rdata.length - 1]?.text ?? '')));
+    const r = byOwner(model, type).get(owner)?.find((x) => !value || value(x.rdata[x.rdata.length - 1]?.text ?? ''));
     return r ? r.rdata[r.rdata.length - 1]?.range : undefined;
   };
   for (const type of ['A', 'AAAA'] as const) {
@@ -54,7 +72,7 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
       for (const type of ['A', 'AAAA'] as const) {
         const r = ctxIndex.lookup(host, type);
         if ('error' in r) continue;
-        const mxRange = model.recordsOfType('MX').find((x) => normalizeName(x.owner) === domain && x.rdata.length === 2 && mxTarget(x.rdata[1].text, x.origin) === host)?.rdata[1].range;
+        const mxRange = byOwner(model, 'MX').get(domain)?.find((x) => x.rdata.length === 2 && mxTarget(x.rdata[1].text, x.origin) === host)?.rdata[1].range;
         for (const a of r.records) add({ address: a, host, role: 'mx', range: mxRange ?? c.spf.version.range });
       }
     }
