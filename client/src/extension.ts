@@ -5,6 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { settings: vscode.workspace.getConfiguration('senderGuard'), trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('senderGuard', 'Sender Guard', serverOptions, clientOptions);
+  registerCommands(context, client);
   await client.start();
 }
 

@@ -3,13 +3,16 @@
  * document. Pure: no IO, no LSP or VS Code types. Every entry point is total — a rule or feature
  * that throws is contained and reported as an internal finding instead of taking the caller down.
  */
-import type { LanguageSupport } from './language';
+import type { DocumentOptions, LanguageSupport } from './language';
 import { rulesFor, ruleById } from './registry';
 import type { Rule, RuleContext, WorkspaceFacts } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { applySuppressions } from './suppress';
 import { LineIndex } from './text';
-import type { Finding, HoverResult, LanguageId, QuickFix, Report } from './types';
+import type { CompletionEntry, EditorAction, FeatureEnv, FoldingRegion, FormatOptions, LanguageFeatures, OutlineSymbol } from './features';
+import { zoneFeatures } from './zone/features';
+import { rtxFeatures } from './rtx/features';
+import type { Finding, HoverResult, LanguageId, QuickFix, Range, Report, TextEdit } from './types';
 import { zoneLanguage } from './zone/language';
 import { rtxLanguage } from './rtx/language';
 import { logLanguage } from './rtxlog/language';
@@ -31,9 +34,9 @@ export function makeContext(settings: Settings = DEFAULT_SETTINGS, workspace: Wo
   return { settings, workspace };
 }
 
-export function parseDocument(languageId: LanguageId, text: string): ParsedDocument {
+export function parseDocument(languageId: LanguageId, text: string, options?: DocumentOptions): ParsedDocument {
   const lines = new LineIndex(text);
-  return { languageId, text, lines, model: LANGUAGES[languageId].parse(text, lines) };
+  return { languageId, text, lines, model: LANGUAGES[languageId].parse(text, lines, options) };
 }
 
 /** Clamp a range into the document so no caller ever sees an out-of-range position. */
@@ -89,4 +92,66 @@ export function hover(doc: ParsedDocument, offset: number, ctx: RuleContext = ma
   } catch {
     return undefined;
   }
+}
+
+// ---------------------------------------------------------------- editor features
+// Each dispatches to the document's language; a language without the feature, or a feature that
+// throws, gives the neutral answer.
+
+const FEATURES: Partial<Record<LanguageId, LanguageFeatures<unknown>>> = {
+  zone: zoneFeatures as LanguageFeatures<unknown>,
+  rtx: rtxFeatures as LanguageFeatures<unknown>,
+};
+
+function feature<T>(doc: ParsedDocument, fallback: T, run: (lang: LanguageFeatures<unknown>) => T | undefined): T {
+  const lang = FEATURES[doc.languageId];
+  if (!lang) return fallback;
+  try {
+    return run(lang) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function clampOffset(doc: ParsedDocument, offset: number): number {
+  return Math.max(0, Math.min(offset | 0, doc.text.length));
+}
+
+/** Outline of the document (a symbol tree). */
+export function symbols(doc: ParsedDocument): OutlineSymbol[] {
+  return feature(doc, [], (lang) => lang.symbols?.(doc.model));
+}
+
+export function folding(doc: ParsedDocument): FoldingRegion[] {
+  return feature(doc, [], (lang) => lang.folding?.(doc.model));
+}
+
+/** Where the name under `offset` is defined. */
+export function definition(doc: ParsedDocument, offset: number): Range[] {
+  return feature(doc, [], (lang) => lang.definition?.(doc.model, clampOffset(doc, offset)));
+}
+
+/** Every occurrence of the name under `offset`. */
+export function references(doc: ParsedDocument, offset: number, includeDeclaration = true): Range[] {
+  return feature(doc, [], (lang) => lang.references?.(doc.model, clampOffset(doc, offset), includeDeclaration));
+}
+
+export function completion(doc: ParsedDocument, offset: number, ctx: RuleContext = makeContext()): CompletionEntry[] {
+  return feature(doc, [], (lang) => lang.completion?.(doc.model, clampOffset(doc, offset), ctx));
+}
+
+/** Edits that format the whole document. */
+export function format(doc: ParsedDocument, options: FormatOptions = {}): TextEdit[] {
+  return feature(doc, [], (lang) => lang.format?.(doc.model, options));
+}
+
+/** Code actions at `range` that are not quick fixes (refactorings such as bumping the SOA serial). */
+export function editorActions(doc: ParsedDocument, range: Range, env: FeatureEnv): EditorAction[] {
+  const r = clampRange(range, doc.text.length);
+  return feature(doc, [], (lang) => lang.actions?.(doc.model, r, env));
+}
+
+/** Edits of a workspace command on the document; undefined when it does not apply. */
+export function executeCommand(doc: ParsedDocument, command: string, env: FeatureEnv): TextEdit[] | undefined {
+  return feature<TextEdit[] | undefined>(doc, undefined, (lang) => lang.command?.(doc.model, command, env));
 }

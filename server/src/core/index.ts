@@ -1,5 +1,6 @@
 /** Public surface of the pure analysis core. */
 export * from './types';
+export * from './features';
 export * from './text';
 export * from './settings';
 export * from './rule';
@@ -7,3 +8,4 @@ export * from './detect';
 export * from './engine';
 export { allRules, ruleById } from './registry';
 export { mailServersFromZone, type MailServerFact } from './mailServers';
+export type { DocumentOptions, IncludeReader } from './language';

@@ -14,10 +14,17 @@ export interface MailServerFact {
   source: string;
 }
 
-function hostAddresses(model: ZoneModel, host: string): string[] {
-  const out: string[] = [];
+/** Addresses (A, then AAAA) of the given hosts, in one pass over the address records. */
+function hostAddresses(model: ZoneModel, hosts: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (hosts.size === 0) return out;
   for (const type of ['A', 'AAAA']) {
-    for (const r of model.recordsOfType(type)) if (r.owner === host && r.rdata[0]) out.push(r.rdata[0].text);
+    for (const r of model.recordsOfType(type)) {
+      if (!hosts.has(r.owner) || !r.rdata[0]) continue;
+      let list = out.get(r.owner);
+      if (!list) out.set(r.owner, (list = []));
+      list.push(r.rdata[0].text);
+    }
   }
   return out;
 }
@@ -38,11 +45,17 @@ export function mailServersFromZone(model: ZoneModel): MailServerFact[] {
     seen.add(key);
     facts.push({ address, source });
   };
+  const hosts: string[] = [];
   for (const mx of model.recordsOfType('MX')) {
     const target = mx.rdata[1];
-    if (!target) continue;
-    const host = absolute(target.text, mx.origin);
-    for (const address of hostAddresses(model, host)) add(address, `MX ${host}`);
+    if (target) hosts.push(absolute(target.text, mx.origin));
+  }
+  const addresses = hostAddresses(model, new Set(hosts));
+  const done = new Set<string>();
+  for (const host of hosts) {
+    if (done.has(host)) continue;
+    done.add(host);
+    for (const address of addresses.get(host) ?? []) add(address, `MX ${host}`);
   }
   for (const { spf, typo, record } of spfRecords(model)) {
     if (typo) continue;

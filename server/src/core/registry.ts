@@ -33,9 +33,19 @@ import { spfMissingRecord } from './spf/rules/spf-missing-record';
 import { spfRecordTooLong } from './spf/rules/spf-record-too-long';
 import { spfMxTooMany } from './spf/rules/spf-mx-too-many';
 import { spfExpInvalid } from './spf/rules/spf-exp-invalid';
+import { spfUnauthorisedHost } from './spf/rules/spf-unauthorised-host';
 import { zoneSyntax } from './zone/rules/zoneSyntax';
+import { ZONE_CHECKS } from './zone/rules';
 import { rtxSyntax } from './rtx/rules/syntax';
 import { smtpEgressOpen } from './rtx/rules/smtpEgressOpen';
+import { submissionEgressOpen } from './rtx/rules/submissionEgressOpen';
+import { filterUndefined } from './rtx/rules/filterUndefined';
+import { filterUnused } from './rtx/rules/filterUnused';
+import { filterShadowed } from './rtx/rules/filterShadowed';
+import { dynamicMisplaced } from './rtx/rules/dynamicMisplaced';
+import { catchAllFirst } from './rtx/rules/catchAllFirst';
+import { wrappedLine } from './rtx/rules/wrappedLine';
+import { unknownCommand } from './rtx/rules/unknownCommand';
 import { logInfectedHost } from './rtxlog/rules/infectedHost';
 import { logSmtpPassed } from './rtxlog/rules/smtpPassed';
 import { logMalformedLine } from './rtxlog/rules/malformedLine';
@@ -64,9 +74,22 @@ export const ZONE_RULES: Rule<ZoneModel>[] = [
   spfRecordTooLong,
   spfMxTooMany,
   spfExpInvalid,
+  spfUnauthorisedHost,
+  ...ZONE_CHECKS,
 ];
 
-export const RTX_RULES: Rule<RtxModel>[] = [rtxSyntax, smtpEgressOpen];
+export const RTX_RULES: Rule<RtxModel>[] = [
+  rtxSyntax,
+  smtpEgressOpen,
+  submissionEgressOpen,
+  filterUndefined,
+  filterUnused,
+  filterShadowed,
+  dynamicMisplaced,
+  catchAllFirst,
+  wrappedLine,
+  unknownCommand,
+];
 
 export const LOG_RULES: Rule<LogModel>[] = [logInfectedHost, logSmtpPassed, logMalformedLine];
 

@@ -19,7 +19,8 @@ import {
   type Settings,
 } from '../core';
 import { fromDiagnostic, toCodeAction, toDiagnostic, toHover } from './convert';
-import { FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions, registerFeatures } from './features';
+import { executeCommand, SERVER_COMMANDS } from './commands';
+import { COMMANDS, FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions, registerFeatures } from './features';
 import { makeRunSafe } from './runner';
 import { WorkspaceIndex } from './workspace';
 import type { ZoneModel } from '../core/zone/model';
@@ -102,6 +103,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', ...FEATURE_ACTION_KINDS] },
         ...featureCapabilities,
+        executeCommandProvider: { commands: [...COMMANDS, ...SERVER_COMMANDS] },
       },
       serverInfo: { name: 'senderguard-lsp' },
     };
@@ -179,7 +181,13 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  registerFeatures(connection, { documents, parsed, runSafe, context });
+  registerFeatures(connection, {
+    documents,
+    parsed,
+    runSafe,
+    context,
+    otherCommand: (command, args) => executeCommand({ connection, documents, parsed, context }, command, args),
+  });
 
   documents.listen(connection);
   connection.listen();

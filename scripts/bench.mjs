@@ -1,0 +1,288 @@
+// `npm run bench`: times `senderguard check` on generated 100k- and 1M-record zones against
+// kzonecheck (Knot) and named-checkzone (BIND) in the same run, then measures the language server
+// on a 100k-record zone (edit → diagnostics, hover, definition). Prints figures; asserts nothing.
+//
+// Usage: node scripts/bench.mjs [--sizes 100000,1000000] [--runs 1] [--timeout 600] [--no-lsp]
+//          [--lsp-size 100000] [--off rule,rule] [--no-install]
+// --off turns rules off (for senderguard and the language server) to see what they cost;
+// by default every rule runs. A run that exceeds --timeout seconds is killed and reported.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const ORIGIN = 'bench.example.';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const SIZES = opt('--sizes', '100000,1000000').split(',').map(Number);
+const RUNS = Number(opt('--runs', '1'));
+const TIMEOUT = Number(opt('--timeout', '600'));
+const LSP_SIZE = Number(opt('--lsp-size', '100000'));
+const OFF = opt('--off', '').split(',').filter(Boolean);
+const LSP = !args.includes('--no-lsp');
+const INSTALL = !args.includes('--no-install');
+
+if (!fs.existsSync(CLI) || !fs.existsSync(SERVER)) {
+  console.error('dist/ is missing: build first (npx tsc -b && node scripts/bundle.mjs)');
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------- tools
+
+function which(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined;
+}
+
+function ensureTool(cmd, pkg) {
+  let found = which(cmd);
+  if (found) return found;
+  if (!INSTALL) {
+    console.log(`# ${cmd} not found (--no-install): skipped`);
+    return undefined;
+  }
+  if (process.getuid?.() !== 0) {
+    console.log(`# ${cmd} not found and not root: install the Debian package ${pkg} to compare; skipped`);
+    return undefined;
+  }
+  console.log(`# installing ${pkg} for ${cmd} …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'ignore', env });
+  if (r.status !== 0) {
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore', env });
+    r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'ignore', env });
+  }
+  found = which(cmd);
+  if (!found) console.log(`# could not install ${pkg}: ${cmd} skipped`);
+  return found;
+}
+
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall seconds and peak RSS (KiB) of a command. */
+function measure(cmd, cmdArgs) {
+  const out = path.join(os.tmpdir(), `sg-bench-time-${process.pid}`);
+  if (TIME) {
+    const r = spawnSync(TIME, ['-f', '%e %M', '-o', out, 'timeout', '-s', 'KILL', String(TIMEOUT), cmd, ...cmdArgs], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 30,
+    });
+    const [wall, rss] = fs.readFileSync(out, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    fs.rmSync(out, { force: true });
+    // `timeout` exits 137 when it had to kill the command.
+    return { wall, rss, status: r.status === 137 ? `killed after ${TIMEOUT} s` : r.status };
+  }
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'ignore' });
+  return { wall: Number(process.hrtime.bigint() - t0) / 1e9, rss: NaN, status: r.status };
+}
+
+function best(cmd, cmdArgs) {
+  let wall = Infinity;
+  let rss = Infinity;
+  let status;
+  for (let i = 0; i < RUNS; i++) {
+    const m = measure(cmd, cmdArgs);
+    wall = Math.min(wall, m.wall);
+    rss = Math.min(rss, m.rss);
+    status = m.status;
+  }
+  return { wall, rss, status };
+}
+
+// ---------------------------------------------------------------- zone generation
+
+/**
+ * A zone of about `n` records: SOA, NS, 100 mail hosts, then per host an A, AAAA, MX, SPF TXT and
+ * a CNAME pointing at it (A/AAAA/TXT-SPF/MX/CNAME in equal parts). Valid for all three checkers.
+ */
+function generateZone(file, n) {
+  const fd = fs.openSync(file, 'w');
+  let buf = `$ORIGIN ${ORIGIN}\n$TTL 3600\n@ IN SOA ns1 hostmaster ( 2026010100 1h 15m 1w 1h )\n  IN NS ns1\n  IN NS ns2\nns1 IN A 192.0.2.1\nns2 IN A 192.0.2.2\n`;
+  let count = 5;
+  for (let k = 0; k < 100; k++) {
+    buf += `mx${k} IN A 198.51.100.${k + 1}\n`;
+    count++;
+  }
+  for (let i = 0; count < n; i++) {
+    const h = `h${i}`;
+    buf +=
+      `${h} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}\n` +
+      `${h} IN AAAA 2001:db8::${(i & 0xffff).toString(16)}:${(i >>> 16).toString(16)}\n` +
+      `${h} IN MX 10 mx${i % 100}\n` +
+      `${h} IN TXT "v=spf1 ip4:10.0.0.0/8 ip6:2001:db8::/32 mx -all"\n` +
+      `c${i} IN CNAME ${h}\n`;
+    count += 5;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+  return count;
+}
+
+// ---------------------------------------------------------------- CLI comparison
+
+/** A script that does what `senderguard check` does, with the --off rules turned off. */
+function offWrapper() {
+  const rules = Object.fromEntries(OFF.map((r) => [r, 'off']));
+  return `const fs = require('fs');
+const core = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'core'))});
+const bytes = fs.readFileSync(process.argv[2]);
+const text = bytes.toString(require('buffer').isAscii(bytes) ? 'latin1' : 'utf8');
+const doc = core.parseDocument('zone', text);
+const findings = core.validate(doc, core.makeContext(core.readSettings({ rules: ${JSON.stringify(rules)} })));
+process.stdout.write(findings.length + ' findings\\n');
+`;
+}
+
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const mib = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 'n/a');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-'));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const kzone = ensureTool('kzonecheck', 'knot-dnssecutils');
+const named = ensureTool('named-checkzone', 'bind9-utils');
+
+console.log(`# node ${process.version}, ${os.cpus().length} CPUs, best of ${RUNS} runs`);
+for (const size of SIZES) {
+  const file = path.join(tmp, `bench${size}.zone`);
+  const n = generateZone(file, size);
+  const bytes = fs.statSync(file).size;
+  console.log(`\n## ${n} records (${(bytes / 1048576).toFixed(1)} MiB)`);
+  const rows = [];
+  let ourArgs = [CLI, 'check', '--language', 'zone', file];
+  if (OFF.length > 0) {
+    // The CLI reads rule settings from a config file only through the server; use a tiny wrapper.
+    const wrapper = path.join(tmp, 'check-off.cjs');
+    fs.writeFileSync(wrapper, offWrapper());
+    ourArgs = [wrapper, file];
+  }
+  const ours = best(process.execPath, ourArgs);
+  rows.push([OFF.length ? `senderguard check (without ${OFF.join(', ')})` : 'senderguard check (all zone + SPF rules)', ours]);
+  let kz;
+  let nc;
+  if (kzone) rows.push(['kzonecheck', (kz = best(kzone, ['-o', ORIGIN, file]))]);
+  if (named) rows.push(['named-checkzone -i none', (nc = best(named, ['-i', 'none', ORIGIN, file]))]);
+  for (const [name, m] of rows) console.log(`${name.padEnd(42)} ${fmt(m.wall).padStart(7)} s  ${mib(m.rss).padStart(9)}  exit ${m.status}`);
+  if (kz) console.log(`wall ratio senderguard / kzonecheck      ${fmt(ours.wall / kz.wall)}  (goal ≤ 0.5 at 1M)`);
+  if (nc) console.log(`wall ratio senderguard / named-checkzone ${fmt(ours.wall / nc.wall)}`);
+  if (nc) console.log(`peak RSS ratio senderguard / named-checkzone ${fmt(ours.rss / nc.rss)}  (goal ≤ 1)`);
+  if (kz) console.log(`peak RSS ratio senderguard / kzonecheck ${fmt(ours.rss / kz.rss)}`);
+}
+
+// ---------------------------------------------------------------- language server
+
+async function lspBench() {
+  const require = createRequire(import.meta.url);
+  const rpc = require('vscode-jsonrpc/node');
+  const file = path.join(tmp, 'lsp.zone');
+  generateZone(file, LSP_SIZE);
+  const text = fs.readFileSync(file, 'utf8');
+  const uri = 'file://' + file;
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  process.on('exit', () => proc.kill('SIGKILL'));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiting.get(p.version);
+    if (w) {
+      waiting.delete(p.version);
+      w(p);
+    }
+  });
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onRequest('workspace/configuration', () => [{}]);
+  conn.listen();
+  const rules = Object.fromEntries(OFF.map((r) => [r, 'off']));
+  const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: { rules } } });
+  await conn.sendNotification('initialized', {});
+  const debounce = init?.serverInfo?.debounceMs ?? 150;
+  const diagnosticsFor = (version) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics within ${TIMEOUT} s`)), TIMEOUT * 1000);
+      waiting.set(version, (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+    });
+
+  let t0 = performance.now();
+  let pending = diagnosticsFor(1);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'zone', version: 1, text } });
+  let first = await pending;
+  console.log(`\n## language server, ${LSP_SIZE}-record zone${OFF.length ? ` (without ${OFF.join(', ')})` : ''}\nopen → diagnostics: ${(performance.now() - t0).toFixed(0)} ms (${first.diagnostics.length} diagnostics, includes ${debounce} ms quiet time)`);
+
+  // Edits: change the last octet of A records spread over the file (one-character edits).
+  const lines = text.split('\n');
+  const edits = [];
+  for (let k = 0; k < 21; k++) {
+    const line = 200 + Math.floor(((lines.length - 400) * k) / 21) * 1;
+    let l = line;
+    while (!/ IN A 10\./.test(lines[l])) l++;
+    edits.push(l);
+  }
+  const times = [];
+  let version = 1;
+  for (const l of edits) {
+    version++;
+    const character = lines[l].length;
+    pending = diagnosticsFor(version);
+    t0 = performance.now();
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: l, character }, end: { line: l, character } }, text: '0' }],
+    });
+    await pending;
+    times.push(performance.now() - t0);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const m = median(times);
+  console.log(`edit → diagnostics (median of ${times.length}): ${m.toFixed(1)} ms wall = ${debounce} ms quiet time + ${(m - debounce).toFixed(1)} ms analysis (goal ≤ 50 ms)`);
+
+  const timed = async (method, params, n = 31) => {
+    const ts = [];
+    for (let k = 0; k < n; k++) {
+      const s = performance.now();
+      await conn.sendRequest(method, params(k));
+      ts.push(performance.now() - s);
+    }
+    return { first: ts[0], median: median(ts.slice(1)) };
+  };
+  const hostLine = (k) => {
+    let l = Math.floor(200 + ((lines.length - 400) * k) / 31);
+    while (!/^c\d+ IN CNAME/.test(lines[l])) l++;
+    return l;
+  };
+  const hov = await timed('textDocument/hover', (k) => ({ textDocument: { uri }, position: { line: hostLine(k), character: lines[hostLine(k)].indexOf('CNAME') + 1 } }));
+  const def = await timed('textDocument/definition', (k) => ({ textDocument: { uri }, position: { line: hostLine(k), character: lines[hostLine(k)].length - 1 } }));
+  console.log(`hover: first ${hov.first.toFixed(1)} ms, median ${hov.median.toFixed(2)} ms (goal ≤ 10 ms)`);
+  console.log(`definition: first ${def.first.toFixed(1)} ms, median ${def.median.toFixed(2)} ms (goal ≤ 10 ms)`);
+  const sym = await timed('textDocument/documentSymbol', () => ({ textDocument: { uri } }), 3);
+  const fold = await timed('textDocument/foldingRange', () => ({ textDocument: { uri } }), 3);
+  console.log(`document symbols: ${sym.first.toFixed(0)} ms; folding ranges: ${fold.first.toFixed(0)} ms`);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  proc.kill();
+}
+
+if (LSP) {
+  try {
+    await lspBench();
+  } catch (e) {
+    console.log(`language server: ${e.message}`);
+  }
+  process.exit(0);
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseDocument, symbols } from '../engine';
+import type { OutlineSymbol } from '../features';
+
+const ZONE = `$ORIGIN example.com.
+$TTL 1h
+@   IN SOA ns1 hostmaster ( 2024010101 1h 15m 1w 1h )
+    IN NS  ns1
+    IN NS  ns2
+    IN MX  10 mail
+www IN A   192.0.2.1
+    IN A   192.0.2.2
+    IN TXT "hello"
+mail IN A  192.0.2.25
+`;
+
+function shape(s: OutlineSymbol): unknown {
+  return s.children ? { [`${s.kind} ${s.name}`]: s.children.map(shape) } : `${s.kind} ${s.name}: ${s.detail}`;
+}
+
+test('owners with their RRsets, directives at the top level', () => {
+  const doc = parseDocument('zone', ZONE);
+  const out = symbols(doc);
+  assert.deepEqual(out.map(shape), [
+    'key $ORIGIN: example.com.',
+    'key $TTL: 1h',
+    {
+      'namespace @': [
+        'field SOA: ns1 hostmaster 2024010101 1h 15m 1w 1h',
+        'field NS: 2 records',
+        'field MX: 10 mail',
+      ],
+    },
+    { 'namespace www': ['field A: 2 records', 'field TXT: "hello"'] },
+    { 'namespace mail': ['field A: 192.0.2.25'] },
+  ]);
+});
+
+test('ranges nest: each RRset lies inside its owner, selection inside range', () => {
+  const doc = parseDocument('zone', ZONE);
+  for (const s of symbols(doc)) {
+    assert.ok(s.range.start <= s.selectionRange.start && s.selectionRange.end <= s.range.end);
+    for (const c of s.children ?? []) {
+      assert.ok(s.range.start <= c.range.start && c.range.end <= s.range.end, `${c.name} outside ${s.name}`);
+      assert.ok(c.range.start <= c.selectionRange.start && c.selectionRange.end <= c.range.end);
+    }
+  }
+  const www = symbols(doc).find((s) => s.name === 'www')!;
+  assert.equal(ZONE.slice(www.selectionRange.start, www.selectionRange.end), 'www');
+  assert.equal(ZONE.slice(www.range.start, www.range.end), 'www IN A   192.0.2.1\n    IN A   192.0.2.2\n    IN TXT "hello"');
+});
+
+test('without a known origin, names are shown absolute; a broken file still gives an outline', () => {
+  const doc = parseDocument('zone', 'host.example. 300 IN A 192.0.2.9\nbad IN NOPE x\nother.example. CH TXT "x"\n');
+  assert.deepEqual(symbols(doc).map((s) => s.name), ['host.example.', 'other.example.']);
+  assert.deepEqual(symbols(parseDocument('zone', '')), []);
+});

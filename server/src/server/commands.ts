@@ -1,0 +1,113 @@
+/**
+ * Commands the server answers (`workspace/executeCommand`). The VS Code client's palette commands
+ * gather input and call these; any other LSP client can call them too. Results are plain JSON.
+ *
+ *   senderGuard.server.fixAll         { uri }                         → applies the edits, returns { fixed }
+ *   senderGuard.server.testSpf        { uri?, ip, sender?, domain?, helo? } → SpfCheck (result, explanation, lookups, trace)
+ *   senderGuard.server.simulate       { uri, from, to, proto, port?, sport?, interface?, direction? } → SimulateResult | { errors }
+ *   senderGuard.server.infectedHosts  { uri }                         → { hosts: HostReport[] }
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { quickFixes, validate, type ParsedDocument, type RuleContext } from '../core';
+import { collectFixAll } from '../core/fixAll';
+import { simulateCommand, validateSimulateArgs, type SimulateArgs } from '../core/rtx/simulateCommand';
+import type { RtxModel } from '../core/rtx/model';
+import { summarizeHosts, DEFAULT_VERDICT_OPTIONS } from '../core/rtxlog/analysis';
+import type { LogModel } from '../core/rtxlog/model';
+import { checkHost, checkMailFrom, parseClientIp } from '../core/spf/evaluate';
+import { zoneResolver } from '../core/spf/resolver';
+import type { ZoneModel } from '../core/zone/model';
+import { toLspRange } from './convert';
+
+export const SERVER_COMMANDS = ['senderGuard.server.fixAll', 'senderGuard.server.testSpf', 'senderGuard.server.simulate', 'senderGuard.server.infectedHosts'];
+
+export interface CommandEnv {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  parsed(doc: TextDocument): ParsedDocument | undefined;
+  context(): RuleContext;
+}
+
+type Args = Record<string, unknown>;
+
+function str(a: Args, key: string): string | undefined {
+  const v = a[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function docOf(env: CommandEnv, a: Args, language: string): ParsedDocument {
+  const uri = str(a, 'uri');
+  const doc = uri ? env.documents.get(uri) : undefined;
+  const p = doc && env.parsed(doc);
+  if (!p) throw new Error(uri ? `${uri} is not open` : 'no document given');
+  if (p.languageId !== language) throw new Error(`${uri} is not a ${language} document`);
+  return p;
+}
+
+async function fixAll(env: CommandEnv, a: Args): Promise<unknown> {
+  const uri = str(a, 'uri') ?? '';
+  const doc = env.documents.get(uri);
+  const p = doc && env.parsed(doc);
+  if (!doc || !p) throw new Error(`${uri} is not open`);
+  const ctx = env.context();
+  const { edits, fixed } = collectFixAll(p, validate(p, ctx), ctx, quickFixes);
+  if (edits.length > 0) {
+    await env.connection.workspace.applyEdit({
+      label: 'Sender Guard: fix all',
+      edit: { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: edits.map((e) => ({ range: toLspRange(p.lines, e.range), newText: e.newText })) }] },
+    });
+  }
+  return { fixed: fixed.map((f) => f.rule) };
+}
+
+async function testSpf(env: CommandEnv, a: Args): Promise<unknown> {
+  const ip = str(a, 'ip');
+  if (!ip || !parseClientIp(ip)) throw new Error(`'${ip ?? ''}' is not an IPv4 or IPv6 address`);
+  const sender = str(a, 'sender');
+  const domain = str(a, 'domain');
+  if (!sender && !domain) throw new Error('give a sender address or a domain');
+  const zones: ZoneModel[] = [...(env.context().workspace.zones ?? [])];
+  const uri = str(a, 'uri');
+  const open = uri ? env.documents.get(uri) : undefined;
+  const p = open && env.parsed(open);
+  if (p?.languageId === 'zone' && !zones.includes(p.model as ZoneModel)) zones.unshift(p.model as ZoneModel);
+  const resolver = zoneResolver(zones);
+  if (sender) return checkMailFrom(ip, sender, str(a, 'helo') ?? sender.split('@').pop() ?? '', resolver);
+  return checkHost(ip, domain!, `postmaster@${domain}`, str(a, 'helo') ?? domain!, resolver);
+}
+
+function simulate(env: CommandEnv, a: Args): unknown {
+  const p = docOf(env, a, 'rtx');
+  const args: SimulateArgs = {};
+  for (const k of ['from', 'to', 'proto', 'port', 'sport', 'interface', 'direction', 'tcpFlags'] as const) {
+    const v = a[k];
+    if (typeof v === 'string' || typeof v === 'number') args[k] = String(v);
+  }
+  const v = validateSimulateArgs(args);
+  if ('errors' in v) return { errors: v.errors };
+  const r = simulateCommand(p.model as RtxModel, v.input);
+  return 'error' in r ? { errors: [r.error] } : r;
+}
+
+function infectedHosts(env: CommandEnv, a: Args): unknown {
+  const p = docOf(env, a, 'rtxlog');
+  const opts = { ...DEFAULT_VERDICT_OPTIONS, mailServers: env.context().settings.mailServers };
+  return { hosts: summarizeHosts((p.model as LogModel).analysis, opts) };
+}
+
+export async function executeCommand(env: CommandEnv, command: string, args: unknown[] | undefined): Promise<unknown> {
+  const a = (args?.[0] && typeof args[0] === 'object' ? args[0] : {}) as Args;
+  switch (command) {
+    case 'senderGuard.server.fixAll':
+      return fixAll(env, a);
+    case 'senderGuard.server.testSpf':
+      return testSpf(env, a);
+    case 'senderGuard.server.simulate':
+      return simulate(env, a);
+    case 'senderGuard.server.infectedHosts':
+      return infectedHosts(env, a);
+    default:
+      throw new Error(`unknown command ${command}`);
+  }
+}
