@@ -147,6 +147,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     }),
   );
 
+  register('senderGuard.bumpSerial', async (args) => {
+    const uri = activeDocument('zone', args);
+    if (!uri) throw new Error('open a zone file first');
+    return vscode.commands.executeCommand('senderGuard.server.bumpSerial', { uri: uri.toString() });
+  });
+
   register('senderGuard.fixAll', async (args) => {
     const doc = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
     if (!doc) throw new Error('open a file first');

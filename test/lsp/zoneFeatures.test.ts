@@ -134,7 +134,7 @@ describe('zone editor features over stdio', { timeout: 30000 }, () => {
     });
     assert.deepEqual(none.map((a) => a.title), []);
 
-    const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: 'senderGuard.bumpSerial', arguments: [URI] });
+    const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: 'senderGuard.server.bumpSerial', arguments: [URI] });
     assert.deepEqual(result, { applied: true });
     const change = applied.at(-1)!.edit.documentChanges![0] as TextDocumentEdit;
     assert.equal(change.textDocument.uri, URI);
@@ -145,7 +145,7 @@ describe('zone editor features over stdio', { timeout: 30000 }, () => {
     const nope = { textDocument: { uri: 'file:///nope.zone' } };
     assert.deepEqual(await client.request('textDocument/documentSymbol', nope), []);
     assert.deepEqual(await client.request('textDocument/definition', { ...nope, position: { line: 0, character: 0 } }), []);
-    assert.deepEqual(await client.request('workspace/executeCommand', { command: 'senderGuard.bumpSerial', arguments: ['file:///nope.zone'] }), { applied: false });
+    assert.deepEqual(await client.request('workspace/executeCommand', { command: 'senderGuard.server.bumpSerial', arguments: ['file:///nope.zone'] }), { applied: false });
     client.open('file:///ws/r.rtx', 'rtx', 'ip lan1 address 192.168.0.1/24\n');
     assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: 'file:///ws/r.rtx' }, options: { tabSize: 2, insertSpaces: true } }), []);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///ws/r.rtx' } }), []);

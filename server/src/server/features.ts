@@ -1,6 +1,6 @@
 /**
  * LSP handlers of the editor features (outline, folding, navigation, completion, formatting,
- * editor code actions and the `senderGuard.bumpSerial` command). Language-generic: each goes
+ * editor code actions and the `senderGuard.server.bumpSerial` command). Language-generic: each goes
  * through the core's facade, which dispatches to the document's language.
  */
 import {
@@ -38,9 +38,9 @@ import {
   type RuleContext,
   type TextEdit,
 } from '../core';
+import { BUMP_SERIAL_COMMAND } from '../core/zone/serial';
 import { fromLspRange, toLspRange } from './convert';
 
-export const BUMP_SERIAL_COMMAND = 'senderGuard.bumpSerial';
 export const COMMANDS: readonly string[] = [BUMP_SERIAL_COMMAND];
 
 export const featureCapabilities: ServerCapabilities = {

@@ -7,7 +7,8 @@ import type { CalendarDate, EditorAction } from '../features';
 import type { Range, TextEdit } from '../types';
 import type { ZoneModel, ZoneRecord } from './model';
 
-export const BUMP_SERIAL_COMMAND = 'senderGuard.bumpSerial';
+/** The server command; the palette command `senderGuard.bumpSerial` calls it with the active document. */
+export const BUMP_SERIAL_COMMAND = 'senderGuard.server.bumpSerial';
 export const BUMP_SERIAL_TITLE = 'Bump SOA serial';
 
 const MAX_SERIAL = 0xffffffff;
