@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Zone files anywhere in the workspace tell the router rules which hosts are mail servers.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.zone,db.*}'),
     },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('senderGuard'), trusted: vscode.workspace.isTrusted },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('senderGuard'), trusted: vscode.workspace.isTrusted, clientCommands: true },
   };
   client = new LanguageClient('senderGuard', 'Sender Guard', serverOptions, clientOptions);
   registerCommands(context, client);

@@ -73,3 +73,47 @@ describe('server commands', { timeout: 30000 }, () => {
     assert.equal(applied.length, 1);
   });
 });
+
+describe('command code actions (VS Code client)', { timeout: 30000 }, () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize({ clientCommands: true });
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  const actionsAt = async (uri: string, line: number, character: number) =>
+    (
+      await client.request<{ title: string; kind?: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line, character }, end: { line, character } },
+        context: { diagnostics: [] },
+      })
+    ).map((a) => `${a.kind ?? ''}|${a.title}|${a.command?.command ?? ''}`);
+
+  test('an SPF record offers the SPF test, a fixable file offers fix-all', async () => {
+    const uri = 'file:///ws/b.zone';
+    const text = read('broken/example.jp.zone').replace('"v-spf1 ', '"v=spf1 ');
+    client.open(uri, 'zone', text);
+    await client.diagnostics(uri);
+    const line = text.split('\n').findIndex((l) => l.includes('v=spf1'));
+    const got = await actionsAt(uri, line, text.split('\n')[line].indexOf('+mx') + 1);
+    assert.ok(got.includes('|Test an IP address against this SPF record|senderGuard.testSpf'), got.join('\n'));
+    assert.ok(!got.some((a) => a.includes('senderGuard.fixAll')), 'nothing is auto-fixable in this zone');
+    client.change(uri, read('broken/example.jp.zone'));
+    await client.nextDiagnostics(uri);
+    assert.ok((await actionsAt(uri, 0, 0)).includes('source.fixAll.senderGuard|Fix all auto-fixable problems|senderGuard.fixAll'));
+  });
+
+  test('a secure filter line offers the packet simulation; a log offers the infected-host table', async () => {
+    const rtx = read('fixed/router.rtx');
+    client.open('file:///ws/r.rtx', 'rtx', rtx);
+    const line = rtx.split('\n').findIndex((l) => l.includes('secure filter out'));
+    assert.ok((await actionsAt('file:///ws/r.rtx', line, 3)).some((a) => a.endsWith('senderGuard.simulatePacket')));
+    assert.ok(!(await actionsAt('file:///ws/r.rtx', 0, 0)).some((a) => a.endsWith('senderGuard.simulatePacket')));
+    client.open('file:///ws/l.rtxlog', 'rtxlog', read('broken/router-syslog.rtxlog'));
+    assert.ok((await actionsAt('file:///ws/l.rtxlog', 0, 0)).some((a) => a.endsWith('senderGuard.showInfectedHosts')));
+  });
+});

@@ -14,13 +14,16 @@ import {
   readSettings,
   validate,
   type LanguageId,
+  type Finding,
   type ParsedDocument,
   type RuleContext,
   type Settings,
 } from '../core';
+import { chooseFix } from '../core/fixAll';
 import { fromDiagnostic, toCodeAction, toDiagnostic, toHover } from './convert';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { COMMANDS, FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions, registerFeatures } from './features';
+import { commandActions } from './commandActions';
 import { makeRunSafe } from './runner';
 import { WorkspaceIndex } from './workspace';
 import type { ZoneModel } from '../core/zone/model';
@@ -32,10 +35,12 @@ const DEBOUNCE_MS = 150;
 export function startServer(connection: Connection): void {
   const runSafe = makeRunSafe(connection);
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  const cache = new Map<string, { version: number; parsed: ParsedDocument; findings?: { ctx: RuleContext; list: Finding[] } }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settings: Settings = readSettings(undefined);
   let pullConfiguration = false;
+  /** Set by the VS Code client, whose palette commands the command code actions invoke. */
+  let clientCommands = false;
   const workspace = new WorkspaceIndex();
   let factsKey = '';
 
@@ -70,12 +75,22 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
+  /** The findings of the current version under the current settings and workspace (cached). */
+  function findingsOf(doc: TextDocument, p: ParsedDocument): Finding[] {
+    const ctx = context();
+    const entry = cache.get(doc.uri);
+    if (entry && entry.parsed === p && entry.findings?.ctx.settings === ctx.settings && entry.findings.ctx.workspace === ctx.workspace) return entry.findings.list;
+    const list = validate(p, ctx);
+    if (entry && entry.parsed === p) entry.findings = { ctx, list };
+    return list;
+  }
+
   function publish(uri: string): void {
     runSafe('validation', undefined, () => {
       const doc = documents.get(uri);
       if (!doc) return;
       const p = parsed(doc);
-      const diagnostics = p ? validate(p, context()).map((f) => toDiagnostic(uri, p.lines, f)) : [];
+      const diagnostics = p ? findingsOf(doc, p).map((f) => toDiagnostic(uri, p.lines, f)) : [];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     });
   }
@@ -92,7 +107,8 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params): InitializeResult => {
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; clientCommands?: boolean } | undefined;
+    clientCommands = init?.clientCommands === true;
     settings = readSettings(init?.settings);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -101,7 +117,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', ...FEATURE_ACTION_KINDS] },
+        codeActionProvider: { codeActionKinds: ['quickfix', ...FEATURE_ACTION_KINDS, 'source.fixAll.senderGuard'] },
         ...featureCapabilities,
         executeCommandProvider: { commands: [...COMMANDS, ...SERVER_COMMANDS] },
       },
@@ -177,7 +193,8 @@ export function startServer(connection: Connection): void {
         if (!finding) return [];
         return quickFixes(p, finding, ctx).map((fix) => toCodeAction(params.textDocument.uri, p.lines, fix, d));
       });
-      return [...fixes, ...featureCodeActions(params.textDocument.uri, p, params.range, params.context.only)];
+      const commands = clientCommands ? commandActions(params.textDocument.uri, p, params.range, params.context.only, hasFixable(doc, p, ctx)) : [];
+      return [...fixes, ...featureCodeActions(params.textDocument.uri, p, params.range, params.context.only), ...commands];
     }),
   );
 
@@ -188,6 +205,11 @@ export function startServer(connection: Connection): void {
     context,
     otherCommand: (command, args) => executeCommand({ connection, documents, parsed, context }, command, args),
   });
+
+  /** Whether "fix all" would change anything (some finding has an unambiguous quick fix). */
+  function hasFixable(doc: TextDocument, p: ParsedDocument, ctx: RuleContext): boolean {
+    return findingsOf(doc, p).some((f) => chooseFix(quickFixes(p, f, ctx)) !== undefined);
+  }
 
   documents.listen(connection);
   connection.listen();
