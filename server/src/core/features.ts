@@ -26,7 +26,7 @@ export interface FoldingRegion {
   kind?: FoldingKind;
 }
 
-export type CompletionKind = 'keyword' | 'type' | 'class';
+export type CompletionKind = 'keyword' | 'type' | 'class' | 'function' | 'property' | 'variable';
 
 export interface CompletionEntry {
   label: string;

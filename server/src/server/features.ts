@@ -82,6 +82,9 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
   type: CompletionItemKind.TypeParameter,
   class: CompletionItemKind.EnumMember,
+  function: CompletionItemKind.Function,
+  property: CompletionItemKind.Property,
+  variable: CompletionItemKind.Variable,
 };
 
 function toSymbol(lines: LineIndex, s: OutlineSymbol): DocumentSymbol {

@@ -1,5 +1,6 @@
 /** Editor features of zone files, for the engine's facade. */
 import type { LanguageFeatures } from '../features';
+import { spfCompletion } from '../spf/completion';
 import { zoneCompletion } from './completion';
 import { zoneFolding } from './folding';
 import { zoneFormat } from './format';
@@ -13,7 +14,7 @@ export const zoneFeatures: LanguageFeatures<ZoneModel> = {
   folding: zoneFolding,
   definition: zoneDefinition,
   references: zoneReferences,
-  completion: (model, offset) => zoneCompletion(model, offset),
+  completion: (model, offset) => spfCompletion(model, offset) ?? zoneCompletion(model, offset),
   format: zoneFormat,
   actions: (model, range, env) => serialActions(model, range, env.today),
   command: (model, name, env) => (name === BUMP_SERIAL_COMMAND ? bumpSerialEdits(model, env.today) : undefined),
