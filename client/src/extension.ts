@@ -33,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('senderGuard', 'Sender Guard', serverOptions, clientOptions);
   registerCommands(context, client);
   await client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('senderGuard/workspaceTrusted')));
 }
 
 export async function deactivate(): Promise<void> {

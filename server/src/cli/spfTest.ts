@@ -11,7 +11,8 @@
 import * as fs from 'fs';
 import { parseDocument } from '../core';
 import { checkHost, checkMailFrom, parseClientIp, type SpfCheck, type TraceStep } from '../core/spf/evaluate';
-import { zoneResolver } from '../core/spf/resolver';
+import { ZoneIndex, zoneResolver } from '../core/spf/resolver';
+import { liveResolver, withFallback } from '../io/liveDns';
 import type { ZoneModel } from '../core/zone/model';
 import { decode, UsageError } from './files';
 
@@ -20,13 +21,16 @@ export const SPF_TEST_USAGE = `Usage: senderguard spf test --zone FILE [--zone F
 
 Evaluates the SPF policy (RFC 7208 check_host) for a client address and sender, answering the DNS
 queries from the zone files given. Names outside those files cannot be answered offline: the
-result is then temperror and the trace names the query.
+result is then temperror and the trace names the query, unless --live is given.
 
   --zone FILE       a zone file (BIND master file); repeat for several zones
   --ip ADDR         the client IPv4 or IPv6 address
   --sender ADDR     the MAIL FROM address; its domain is checked
   --domain NAME     check this domain (the sender becomes postmaster@NAME unless --sender is given)
   --helo NAME       the HELO/EHLO name (default: the checked domain)
+  --live            ask live DNS for names outside the zone files (at most 30 queries)
+  --dns-server H[:P] name server for --live (repeatable; default: the system's)
+  --dns-timeout MS  timeout of one live query (default 2000)
   --format FORMAT   text (default) or json
 
 Exit status: 0 whatever the SPF result, 2 on a usage or read error.
@@ -39,10 +43,13 @@ interface SpfTestOptions {
   domain?: string;
   helo?: string;
   format: 'text' | 'json';
+  live: boolean;
+  dnsServers: string[];
+  dnsTimeoutMs: number;
 }
 
 function parseArgs(args: string[]): SpfTestOptions | 'help' {
-  const opts: SpfTestOptions = { zones: [], format: 'text' };
+  const opts: SpfTestOptions = { zones: [], format: 'text', live: false, dnsServers: [], dnsTimeoutMs: 2000 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') return 'help';
@@ -70,6 +77,18 @@ function parseArgs(args: string[]): SpfTestOptions | 'help' {
       case '--helo':
         opts.helo = value();
         break;
+      case '--live':
+        opts.live = true;
+        break;
+      case '--dns-server':
+        opts.dnsServers.push(value());
+        break;
+      case '--dns-timeout': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 100 || v > 60000) throw new UsageError('--dns-timeout must be a number of milliseconds from 100 to 60000');
+        opts.dnsTimeoutMs = v;
+        break;
+      }
       case '--format': {
         const v = value();
         if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
@@ -148,7 +167,9 @@ export async function spfTestCommand(args: string[], out: (s: string) => void, e
     }
     throw e;
   }
-  const resolver = zoneResolver(models);
+  const resolver = opts.live
+    ? withFallback(new ZoneIndex(models), liveResolver({ timeoutMs: opts.dnsTimeoutMs, maxQueries: 30, servers: opts.dnsServers.length ? opts.dnsServers : undefined }))
+    : zoneResolver(models);
   const ip = opts.ip!;
   let check: SpfCheck;
   let who: string;

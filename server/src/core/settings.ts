@@ -15,13 +15,15 @@ export interface Settings {
     enabled: boolean;
     timeoutMs: number;
     maxQueries: number;
+    /** Name servers to ask (`host[:port]`); empty = the system's. */
+    servers: string[];
   };
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   rules: {},
   mailServers: [],
-  liveDns: { enabled: false, timeoutMs: 2000, maxQueries: 30 },
+  liveDns: { enabled: false, timeoutMs: 2000, maxQueries: 30, servers: [] },
 }) as Settings;
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -54,6 +56,7 @@ export function readSettings(raw: unknown): Settings {
       enabled: ld.enabled === true,
       timeoutMs: num(ld.timeoutMs, DEFAULT_SETTINGS.liveDns.timeoutMs, 100, 60000),
       maxQueries: num(ld.maxQueries, DEFAULT_SETTINGS.liveDns.maxQueries, 1, 1000),
+      servers: Array.isArray(ld.servers) ? ld.servers.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [],
     },
   };
 }
@@ -70,7 +73,7 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
   'senderGuard.liveDns.enabled': {
     type: 'boolean',
     default: false,
-    markdownDescription: 'Allow live DNS queries (SPF include/redirect expansion). Off by default; never used in untrusted workspaces.',
+    markdownDescription: 'Allow live DNS queries when testing an IP against SPF, for names outside the workspace\'s zone files. Off by default; never used in untrusted workspaces.',
   },
   'senderGuard.liveDns.timeoutMs': {
     type: 'number',
@@ -85,6 +88,12 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     minimum: 1,
     maximum: 1000,
     markdownDescription: 'Upper bound on live DNS queries for one analysis.',
+  },
+  'senderGuard.liveDns.servers': {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    markdownDescription: 'Name servers for live DNS (`host` or `host:port`); empty uses the system resolver.',
   },
   'senderGuard.trace.server': {
     type: 'string',

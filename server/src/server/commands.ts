@@ -16,7 +16,8 @@ import type { RtxModel } from '../core/rtx/model';
 import { summarizeHosts, DEFAULT_VERDICT_OPTIONS } from '../core/rtxlog/analysis';
 import type { LogModel } from '../core/rtxlog/model';
 import { checkHost, checkMailFrom, parseClientIp } from '../core/spf/evaluate';
-import { zoneResolver } from '../core/spf/resolver';
+import { ZoneIndex, zoneResolver } from '../core/spf/resolver';
+import { liveResolver, withFallback } from '../io/liveDns';
 import type { ZoneModel } from '../core/zone/model';
 import { toLspRange } from './convert';
 
@@ -27,6 +28,8 @@ export interface CommandEnv {
   documents: TextDocuments<TextDocument>;
   parsed(doc: TextDocument): ParsedDocument | undefined;
   context(): RuleContext;
+  /** Whether the workspace is trusted (live DNS is never used otherwise). */
+  trusted(): boolean;
 }
 
 type Args = Record<string, unknown>;
@@ -72,7 +75,11 @@ async function testSpf(env: CommandEnv, a: Args): Promise<unknown> {
   const open = uri ? env.documents.get(uri) : undefined;
   const p = open && env.parsed(open);
   if (p?.languageId === 'zone' && !zones.includes(p.model as ZoneModel)) zones.unshift(p.model as ZoneModel);
-  const resolver = zoneResolver(zones);
+  const live = env.context().settings.liveDns;
+  const resolver =
+    live.enabled && env.trusted()
+      ? withFallback(new ZoneIndex(zones), liveResolver({ timeoutMs: live.timeoutMs, maxQueries: live.maxQueries, servers: live.servers.length ? live.servers : undefined }))
+      : zoneResolver(zones);
   if (sender) return checkMailFrom(ip, sender, str(a, 'helo') ?? sender.split('@').pop() ?? '', resolver);
   return checkHost(ip, domain!, `postmaster@${domain}`, str(a, 'helo') ?? domain!, resolver);
 }

@@ -41,6 +41,8 @@ export function startServer(connection: Connection): void {
   let pullConfiguration = false;
   /** Set by the VS Code client, whose palette commands the command code actions invoke. */
   let clientCommands = false;
+  /** Workspace trust as the client reports it; an editor that says nothing is trusted. */
+  let trusted = true;
   const workspace = new WorkspaceIndex();
   let factsKey = '';
 
@@ -109,6 +111,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const init = params.initializationOptions as { settings?: unknown; clientCommands?: boolean } | undefined;
     clientCommands = init?.clientCommands === true;
+    trusted = (init as { trusted?: unknown } | undefined)?.trusted !== false;
     settings = readSettings(init?.settings);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -130,6 +133,10 @@ export function startServer(connection: Connection): void {
       workspace.scan();
       workspaceFactsChanged();
     });
+  });
+
+  connection.onNotification('senderGuard/workspaceTrusted', () => {
+    trusted = true;
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -203,7 +210,7 @@ export function startServer(connection: Connection): void {
     parsed,
     runSafe,
     context,
-    otherCommand: (command, args) => executeCommand({ connection, documents, parsed, context }, command, args),
+    otherCommand: (command, args) => executeCommand({ connection, documents, parsed, context, trusted: () => trusted }, command, args),
   });
 
   /** Whether "fix all" would change anything (some finding has an unambiguous quick fix). */
