@@ -24,7 +24,7 @@ STAMP_TEXT="code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_RANGE n
 
 mkdir -p "$LOGS"
 # Keep the logs of the last few setups only.
-ls -1t "$LOGS"/setup-*.log 2>/dev/null | tail -n +6 | xargs -r rm -f
+{ ls -1t "$LOGS"/setup-*.log 2>/dev/null || true; } | tail -n +6 | xargs -r rm -f
 LOG="$LOGS/setup-$(date +%Y%m%d-%H%M%S)-$$.log"
 STEP="starting"
 start_s=$SECONDS
