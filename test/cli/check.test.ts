@@ -112,3 +112,18 @@ describe('senderguard check', () => {
     assert.match(r.stdout, /senderguard check/);
   });
 });
+
+describe('senderguard check with $INCLUDE', () => {
+  test('included files are read relative to the including file; missing ones are reported', () => {
+    const dir = tmpdir({
+      'zones/example.jp.zone': '$ORIGIN example.jp.\n$TTL 1h\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 203.0.113.2\n@ IN MX 10 mail\n$INCLUDE hosts.inc\n$INCLUDE missing.inc\n',
+      'zones/hosts.inc': 'mail IN A 203.0.113.25\n',
+    });
+    const r = run(['check', '--format', 'json', path.join(dir, 'zones', 'example.jp.zone')]);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    assert.ok(!findings.some((f) => f.rule === 'zone-target-no-address'), JSON.stringify(findings));
+    const missing = findings.filter((f) => f.rule === 'zone-include');
+    assert.equal(missing.length, 1);
+    assert.equal(missing[0].range.start.line, 8);
+  });
+});

@@ -14,7 +14,13 @@ import {
   type Severity,
 } from '../core';
 import type { ZoneModel } from '../core/zone/model';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { makeIncludeReader } from '../io/includeReader';
 import { collectFiles, decode, looksBinary, UsageError } from './files';
+
+/** The CLI follows `$INCLUDE` wherever its user can read. */
+const includeReader = makeIncludeReader(() => true);
 
 export interface CheckOptions {
   language?: LanguageId;
@@ -66,7 +72,7 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
       skipped.push(file);
       continue;
     }
-    docs.push({ file, doc: parseDocument(language, text) });
+    docs.push({ file, doc: parseDocument(language, text, language === 'zone' ? { uri: pathToFileURL(path.resolve(file)).toString(), includeReader } : undefined) });
     opts.progress?.(docs.length + skipped.length, files.length);
   }
   const zones = docs.filter(({ doc }) => doc.languageId === 'zone').map(({ doc }) => doc.model as ZoneModel);

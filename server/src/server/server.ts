@@ -26,6 +26,7 @@ import { COMMANDS, FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions
 import { commandActions } from './commandActions';
 import { makeRunSafe } from './runner';
 import { WorkspaceIndex } from './workspace';
+import { makeIncludeReader } from '../io/includeReader';
 import type { ZoneModel } from '../core/zone/model';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
@@ -44,6 +45,8 @@ export function startServer(connection: Connection): void {
   /** Workspace trust as the client reports it; an editor that says nothing is trusted. */
   let trusted = true;
   const workspace = new WorkspaceIndex();
+  /** `$INCLUDE` reads only files inside the workspace folders (links resolved). */
+  const includeReader = makeIncludeReader((real) => workspace.insideReal(real));
   let factsKey = '';
 
   const context = (): RuleContext => makeContext(settings, workspace.facts());
@@ -68,7 +71,7 @@ export function startServer(connection: Connection): void {
     if (hit && hit.version === doc.version) return hit.parsed;
     const lang = languageOf(doc);
     if (!lang) return undefined;
-    const p = parseDocument(lang, doc.getText());
+    const p = parseDocument(lang, doc.getText(), lang === 'zone' ? { uri: doc.uri, includeReader } : undefined);
     cache.set(doc.uri, { version: doc.version, parsed: p });
     if (lang === 'zone') {
       workspace.setOpenDocument(doc.uri, p.model as ZoneModel);

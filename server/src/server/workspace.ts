@@ -33,6 +33,11 @@ export class WorkspaceIndex {
     });
   }
 
+  /** True when an already resolved path lies inside a workspace folder. */
+  insideReal(real: string): boolean {
+    return this.roots.some((root) => real === root || real.startsWith(root + path.sep));
+  }
+
   /** True when `file` (after resolving links) lies inside a workspace folder. */
   inside(file: string): boolean {
     let real: string;
@@ -41,7 +46,7 @@ export class WorkspaceIndex {
     } catch {
       return false;
     }
-    return this.roots.some((root) => real === root || real.startsWith(root + path.sep));
+    return this.insideReal(real);
   }
 
   /** Walk the workspace folders for zone files (by name) and index them. */
