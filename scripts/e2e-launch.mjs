@@ -9,11 +9,23 @@
 // Waits only on conditions (the port, /healthz, the workbench element, the exit callback), under
 // one global deadline that stops everything and fails clearly.
 //
+// The extension under test is, by default, the packaged sender-guard.vsix (built with
+// `npm run package` unless it is newer than everything that goes into it) installed into the run's
+// --extensions-dir with `code-server --install-extension`. The workbench still needs an extension
+// under development to run tests: a stub extension generated in the run folder (another name, no
+// code, no activation) plays that part, so the installed copy is the one that runs. The suite
+// checks that the active extension's extensionPath is that copy. E2E_EXTENSION=dev runs the
+// repository folder itself as the extension under development instead (quicker to iterate).
+//
 // Environment:
-//   E2E_TIMEOUT_MS   global deadline (default 300000)
-//   E2E_GREP         only run the tests whose full title matches this pattern
-//   E2E_KEEP_RUNS    how many run folders to keep (default 3, the newest)
-//   E2E_VERBOSE=1    also print code-server's output and the whole workbench log
+//   E2E_TIMEOUT_MS       global deadline (default 300000)
+//   E2E_GREP             only run the tests whose full title matches this pattern
+//   E2E_KEEP_RUNS        how many run folders to keep (default 3, the newest)
+//   E2E_VERBOSE=1        also print code-server's output and the whole workbench log
+//   E2E_EXTENSION        vsix (default): test the installed package; dev: the repository folder
+//   E2E_VSIX             test this .vsix as it is (no freshness check, no build)
+//   E2E_UPDATE_IMAGES=1  after a green run, copy the README screenshots into images/
+//   E2E_TRACE=1          trace the client ⇄ server messages into the run's extension host logs
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -30,7 +42,40 @@ const CHROMIUM = '/usr/bin/chromium';
 const SUITE = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 
+const VSIX = path.join(ROOT, 'sender-guard.vsix');
+const IMAGES = path.join(ROOT, 'images');
+const EXTENSION_ID = 'sender-guard.sender-guard';
+/** What goes into the .vsix: a change to any of these makes sender-guard.vsix stale. */
+const VSIX_INPUTS = [
+  'package.json',
+  '.vscodeignore',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'client/src',
+  'client/language-configuration',
+  'server/src',
+  'syntaxes',
+  'examples',
+  'walkthrough',
+  'images/icon.png',
+  'scripts/bundle.mjs',
+];
+/** Screenshots (.e2e/screenshots/<name>.png) that E2E_UPDATE_IMAGES=1 copies into images/. */
+const README_IMAGES = {
+  'zone-squiggles': 'screenshot-zone-squiggles.png',
+  'zone-hover': 'screenshot-zone-hover.png',
+  'zone-quick-fix': 'screenshot-zone-quick-fix.png',
+  'spf-mx-hover': 'screenshot-spf-mx-hover.png',
+  'rtx-quick-fix': 'screenshot-rtx-quick-fix.png',
+  'rtx-verdict-hover': 'screenshot-rtx-verdict-hover.png',
+  'log-diagnostics': 'screenshot-log-diagnostics.png',
+  'log-hover': 'screenshot-log-hover.png',
+};
+
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 300_000);
+const MODE = (process.env.E2E_EXTENSION || 'vsix').toLowerCase();
+const UPDATE_IMAGES = process.env.E2E_UPDATE_IMAGES === '1';
 const KEEP_RUNS = Math.max(1, Number(process.env.E2E_KEEP_RUNS || 3));
 const VERBOSE = process.env.E2E_VERBOSE === '1';
 
@@ -56,7 +101,135 @@ function checkPreconditions() {
   }
   if (!fs.existsSync(SUITE)) missing.push(`${path.relative(ROOT, SUITE)} (run npm run build)`);
   if (!fs.existsSync(EXAMPLES)) missing.push('examples/');
+  if (process.env.E2E_VSIX && !fs.existsSync(process.env.E2E_VSIX)) missing.push(`${process.env.E2E_VSIX} (E2E_VSIX)`);
   if (missing.length) fail(`missing:\n  - ${missing.join('\n  - ')}`);
+  if (MODE !== 'vsix' && MODE !== 'dev') fail(`E2E_EXTENSION must be vsix or dev, not ${MODE}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The extension under test: the packaged .vsix, installed into the run's extensions folder
+
+/** The newest modification time (ms) of the files under `rel` (a file or a folder). */
+function newestMtime(rel) {
+  const abs = path.join(ROOT, rel);
+  let st;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs; // a deleted file changes its folder
+  for (const e of fs.readdirSync(abs, { withFileTypes: true })) newest = Math.max(newest, newestMtime(path.join(rel, e.name)));
+  return newest;
+}
+
+/** Runs a command in a process group of its own with its output in `logPath`; resolves with its exit code. */
+function runLogged(cmd, args, { env, cwd, logPath }, state) {
+  const out = fs.openSync(logPath, 'a');
+  fs.writeSync(out, `$ ${[cmd, ...args].join(' ')}\n`);
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', out, out] });
+  state.helpers.add(child);
+  return new Promise((resolve) => {
+    child.on('error', (e) => {
+      fs.writeSync(out, `could not start: ${e.message}\n`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => {
+      state.helpers.delete(child);
+      fs.closeSync(out);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+function tail(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+  } catch {
+    return '    (no log)';
+  }
+}
+
+/** The .vsix to install: E2E_VSIX, or sender-guard.vsix when it is newer than its inputs, else a fresh `npm run package`. */
+async function packagedVsix(dirs, state) {
+  if (process.env.E2E_VSIX) return path.resolve(process.env.E2E_VSIX);
+  const built = fs.existsSync(VSIX) ? fs.statSync(VSIX).mtimeMs : 0;
+  const stale = VSIX_INPUTS.filter((rel) => newestMtime(rel) > built);
+  if (built && stale.length === 0) {
+    say(`${path.relative(ROOT, VSIX)} is newer than its sources; using it`);
+    return VSIX;
+  }
+  say(built ? `${path.relative(ROOT, VSIX)} is older than ${stale.join(', ')}: npm run package` : 'npm run package (no sender-guard.vsix yet)');
+  const started = Date.now();
+  const logPath = path.join(dirs.logs, 'package.log');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const code = await runLogged(npm, ['run', 'package'], { cwd: ROOT, env: process.env, logPath }, state);
+  if (code !== 0 || !fs.existsSync(VSIX) || fs.statSync(VSIX).mtimeMs < started - 1000) {
+    fail(`npm run package failed (exit ${code}); last lines of ${path.relative(ROOT, logPath)}:\n${tail(logPath)}`);
+  }
+  say(`packaged ${path.relative(ROOT, VSIX)} (${Math.round(fs.statSync(VSIX).size / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return VSIX;
+}
+
+/** Installs `vsix` into the run's extensions folder and returns the installed extension's folder. */
+async function installVsix(vsix, dirs, env, state) {
+  const started = Date.now();
+  const logPath = path.join(dirs.logs, 'install-extension.log');
+  const args = [CODE_SERVER, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix];
+  const code = await runLogged(process.execPath, args, { cwd: dirs.run, env, logPath }, state);
+  const log = fs.readFileSync(logPath, 'utf8');
+  if (code !== 0 || !/successfully installed/i.test(log)) {
+    fail(`code-server --install-extension ${path.relative(ROOT, vsix)} failed (exit ${code}); last lines of ${path.relative(ROOT, logPath)}:\n${tail(logPath)}`);
+  }
+  const folders = fs.readdirSync(dirs.extensions).filter((n) => n.toLowerCase().startsWith(`${EXTENSION_ID}-`));
+  if (folders.length !== 1) fail(`expected one ${EXTENSION_ID}-* folder in ${path.relative(ROOT, dirs.extensions)} after installing, found: ${folders.join(', ') || 'none'}`);
+  const installed = path.join(dirs.extensions, folders[0]);
+  for (const f of ['package.json', 'dist/client.js', 'dist/server.js']) {
+    if (!fs.existsSync(path.join(installed, f))) fail(`the installed extension has no ${f} (${path.relative(ROOT, installed)})`);
+  }
+  say(`installed ${path.relative(ROOT, vsix)} as ${path.relative(ROOT, installed)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return installed;
+}
+
+/**
+ * The extension "under development" that carries the tests when the extension under test is the
+ * installed one: another name, no code, no activation events, so it contributes nothing.
+ */
+function writeStubExtension(dirs) {
+  const dir = path.join(dirs.run, 'test-runner-extension');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name: 'sender-guard-e2e-runner',
+    displayName: 'Sender Guard end-to-end test runner (stub)',
+    description: 'Generated by scripts/e2e-launch.mjs: carries the extension tests; the extension under test is the installed sender-guard.vsix.',
+    publisher: 'sender-guard-e2e',
+    version: '0.0.0',
+    private: true,
+    engines: { vscode: '*' },
+    activationEvents: [],
+    contributes: {},
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return dir;
+}
+
+/** Copies this run's README screenshots into images/ (only called after a green run). */
+function updateImages(state) {
+  const taken = new Map(state.screenshots.map((s) => [s.name, s]));
+  const copied = [];
+  const skipped = [];
+  for (const [shot, image] of Object.entries(README_IMAGES)) {
+    const s = taken.get(shot);
+    if (!s?.ok) {
+      skipped.push(`${shot} (${s ? s.error : 'not taken in this run'})`);
+      continue;
+    }
+    fs.copyFileSync(path.join(SCREENSHOTS, `${shot}.png`), path.join(IMAGES, image));
+    copied.push(`images/${image}`);
+  }
+  say(`updated ${copied.length} README image(s): ${copied.join(', ') || 'none'}`);
+  if (skipped.length) say(`WARNING: README image(s) not updated: ${skipped.join('; ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,8 +314,13 @@ function prepareRunFolder() {
     'security.workspace.trust.enabled': false,
     'window.restoreWindows': 'none',
     'files.hotExit': 'off',
+    // The web workbench's default is afterDelay (1 s): the tests' edits would be written to the
+    // workspace copy, and a later revert would go back to an edited file, not the example.
+    'files.autoSave': 'off',
     // Hovers open without delay when the suite asks for them, for the screenshots.
     'editor.hover.delay': 0,
+    // E2E_TRACE=1: the client logs every LSP message (user-data/logs/*/exthost1/output_logging_*/).
+    ...(process.env.E2E_TRACE === '1' ? { 'senderGuard.trace.server': 'verbose' } : {}),
   };
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return dirs;
@@ -384,7 +562,7 @@ async function runWorkbench(dirs, port, state) {
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionDevelopmentPath', remote(state.developmentPath)],
     ['extensionTestsPath', remote(SUITE)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
@@ -403,7 +581,8 @@ async function main() {
   checkPreconditions();
   const dirs = prepareRunFolder();
   say(`run folder ${path.relative(ROOT, dirs.run)}`);
-  const state = { screenshots: [], summary: undefined };
+  const state = { screenshots: [], summary: undefined, helpers: new Set() };
+  say(`extension under test: ${MODE === 'dev' ? 'the repository folder (E2E_EXTENSION=dev)' : 'the packaged .vsix, installed'}`);
 
   let finish;
   const finished = new Promise((resolve) => (finish = resolve));
@@ -427,6 +606,18 @@ async function main() {
   env.VSCODE_CLI = '1';
 
   (async () => {
+    if (MODE === 'dev') {
+      state.developmentPath = ROOT;
+      env.SENDER_GUARD_E2E_EXTENSION_PATH = ROOT;
+    } else {
+      // A copy in the run folder: a concurrent `npm run package` cannot change it under the install.
+      const built = await packagedVsix(dirs, state);
+      const vsix = path.join(dirs.run, path.basename(built));
+      fs.copyFileSync(built, vsix);
+      env.SENDER_GUARD_E2E_EXTENSION_PATH = await installVsix(vsix, dirs, env, state);
+      state.developmentPath = writeStubExtension(dirs);
+    }
+    env.SENDER_GUARD_E2E_MODE = MODE;
     const port = await startCodeServer(dirs, env, state);
     await waitForHealthz(port, state);
     say(`code-server is up on 127.0.0.1:${port} (pgid ${state.codeServer.pid})`);
@@ -441,6 +632,7 @@ async function main() {
   state.stopping = true;
   await Promise.race([state.context?.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
   await stopCodeServer(state);
+  for (const child of state.helpers) killGroup(child, 'SIGKILL'); // a package/install step cut short
   control.close();
 
   const badShots = state.screenshots.filter((s) => !s.ok);
@@ -452,6 +644,10 @@ async function main() {
   let code = result.code;
   if (code === 0 && (!state.summary || summary.failed > 0 || summary.passed === 0)) code = 1;
   if (code !== 0 && summary.failed === 0) summary.failed = 1; // the run itself failed
+  if (UPDATE_IMAGES) {
+    if (code === 0) updateImages(state);
+    else say('E2E_UPDATE_IMAGES=1: the run failed, images/ left as it was');
+  }
   process.stdout.write(`e2e: ${summary.passed} passed, ${summary.failed} failed\n`);
   process.exit(code);
 }

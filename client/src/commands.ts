@@ -1,7 +1,7 @@
 /**
  * Palette commands (category "Sender Guard"). Each gathers its input — from the arguments when
  * called programmatically or from a code lens, else by asking — runs the matching server command,
- * shows the outcome in the "Sender Guard" output channel and returns it.
+ * shows the outcome in the "Sender Guard Results" output channel and returns it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -62,7 +62,7 @@ async function ask(args: Args, key: string, options: vscode.InputBoxOptions): Pr
 const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)$/;
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const output = vscode.window.createOutputChannel('Sender Guard');
+  const output = vscode.window.createOutputChannel('Sender Guard Results');
   context.subscriptions.push(output);
   const run = <T>(command: string, args: Record<string, unknown>): Promise<T> =>
     client.sendRequest('workspace/executeCommand', { command, arguments: [args] }) as Promise<T>;

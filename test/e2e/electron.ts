@@ -23,7 +23,8 @@ async function main(): Promise<number> {
       version: process.env.VSCODE_TEST_VERSION || 'stable',
       extensionDevelopmentPath: root,
       extensionTestsPath,
-      extensionTestsEnv: { SENDER_GUARD_E2E_GREP: process.env.E2E_GREP ?? '' },
+      // The extension under test is this repository folder (the suite checks its extensionPath).
+      extensionTestsEnv: { SENDER_GUARD_E2E_GREP: process.env.E2E_GREP ?? '', SENDER_GUARD_E2E_EXTENSION_PATH: root, SENDER_GUARD_E2E_MODE: 'dev' },
       launchArgs: [
         workspace,
         '--disable-extensions',

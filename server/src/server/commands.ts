@@ -70,11 +70,12 @@ async function testSpf(env: CommandEnv, a: Args): Promise<unknown> {
   const sender = str(a, 'sender');
   const domain = str(a, 'domain');
   if (!sender && !domain) throw new Error('give a sender address or a domain');
-  const zones: ZoneModel[] = [...(env.context().workspace.zones ?? [])];
   const uri = str(a, 'uri');
   const open = uri ? env.documents.get(uri) : undefined;
   const p = open && env.parsed(open);
-  if (p?.languageId === 'zone' && !zones.includes(p.model as ZoneModel)) zones.unshift(p.model as ZoneModel);
+  const own = p?.languageId === 'zone' ? (p.model as ZoneModel) : undefined;
+  // The document first: where another file holds the same zone, the document's version answers.
+  const zones: ZoneModel[] = [...(own ? [own] : []), ...(env.context().workspace.zones ?? []).filter((z) => z !== own)];
   const live = env.context().settings.liveDns;
   const resolver =
     live.enabled && env.trusted()

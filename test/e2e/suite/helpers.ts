@@ -24,6 +24,14 @@ function describeDiagnostics(diags: readonly vscode.Diagnostic[]): string {
     .join('\n      ');
 }
 
+/** Activates the extension under test (its commands exist only once it is active). */
+export async function activateExtension(): Promise<vscode.Extension<unknown>> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded; loaded: ${vscode.extensions.all.map((e) => e.id).join(', ')}`);
+  await ext.activate();
+  return ext;
+}
+
 /** The copy of examples/ that the run opened as its workspace. */
 export function exampleUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -212,4 +220,72 @@ export function screenshot(name: string, waitFor?: string): Promise<void> {
     });
     req.end(body);
   });
+}
+
+/**
+ * Resolves with the text of `doc` once `accept` holds for it. Checks right away, then on every
+ * change of that document.
+ */
+export function waitForText(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string, timeoutMs = FEATURE_TIMEOUT_MS): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const text = doc.getText();
+      if (!accept(text)) return false;
+      cleanup();
+      resolve(text);
+      return true;
+    };
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === doc.uri.toString()) check();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(doc.uri.fsPath)}; the text now:\n${doc.getText()}`));
+    }, timeoutMs);
+    function cleanup(): void {
+      clearTimeout(timer);
+      sub.dispose();
+    }
+    check();
+  });
+}
+
+/** Bounds a promise (a command, a request) by a timeout that says what was awaited. */
+export function withTimeout<T>(p: Thenable<T>, what: string, timeoutMs = FEATURE_TIMEOUT_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/** Opens `uri` in an editor (not a preview) and returns both. */
+export async function openEditor(uri: vscode.Uri): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  return { doc, editor };
+}
+
+/** Replaces the whole text of `doc` through a workspace edit (as the user's typing would). */
+export async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`workspace.applyEdit refused to replace the text of ${path.basename(doc.uri.fsPath)}`);
+}
+
+/** Shows the hover at `position` in `editor` and asks the launcher for a screenshot of it. */
+export async function screenshotHover(editor: vscode.TextEditor, position: vscode.Position, name: string): Promise<void> {
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await screenshot(name, '.monaco-hover:not(.hidden) .hover-contents');
+  await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
 }

@@ -89,3 +89,11 @@ test('names below a delegation belong to the child zone: unknown, except glue re
 function zone(origin: string, lines: string[]): string {
   return [`$ORIGIN ${origin}.`, '@ IN SOA ns1 hostmaster 1 3h 15m 1w 1h', ...lines, ''].join('\n');
 }
+
+test('two files of the same zone: the first one (the document itself) answers, the copy is ignored', async () => {
+  const doc = '$ORIGIN example.jp.\n@ 3600 IN SOA ns1 h 1 2 3 4 5\n@ IN TXT "v=spf1 ip4:203.0.113.25 -all"\n';
+  const copy = '$ORIGIN example.jp.\n@ 3600 IN SOA ns1 h 1 2 3 4 5\n@ IN TXT "v-spf1 ip4:AAA.BBB.CCC.DDD -all"\nother IN A 192.0.2.1\n';
+  const r = zoneResolver(models(doc, copy));
+  assert.deepEqual(await r.lookup('example.jp', 'TXT'), { records: [['v=spf1 ip4:203.0.113.25 -all']] });
+  assert.equal(((await r.lookup('other.example.jp', 'A')) as { error: string }).error, 'nxdomain');
+});

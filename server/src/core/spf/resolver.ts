@@ -8,7 +8,8 @@
  * without a trailing dot and compared case-insensitively.
  */
 import * as ipaddr from 'ipaddr.js';
-import type { ZoneModel, ZoneRecord } from '../zone/model';
+import type { ZoneModel, ZoneRecord, ZoneToken } from '../zone/model';
+import { uncachedRdata, uncachedStrings } from '../zone/store';
 import { buildName } from '../zone/names';
 
 export type DnsType = 'A' | 'AAAA' | 'MX' | 'PTR' | 'TXT';
@@ -92,9 +93,11 @@ function decodeNode(records: readonly ZoneRecord[]): Node {
         else node.cname ??= target;
         break;
       }
-      case 'TXT':
-        if (r.strings) node.TXT.push(r.strings.map((x) => x.value));
+      case 'TXT': {
+        const strings = uncachedStrings(r);
+        if (strings) node.TXT.push(strings.map((x) => x.value));
         break;
+      }
       default:
       // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
     }
@@ -151,7 +154,14 @@ export class ZoneIndex {
     return this.apexSet.map(normalizeName);
   }
 
+  /** SOA owners of the models added so far: a later file of the same zone is a copy or another
+   * version (e.g. broken/ and fixed/), and the first one — the document itself — wins. */
+  private readonly zonesSeen = new Set<string>();
+
   private add(model: ZoneModel): void {
+    const apexes = model.recordsOfType('SOA').filter((r) => r.class === 'IN').map((r) => r.owner);
+    if (apexes.some((a) => this.zonesSeen.has(a))) return;
+    for (const a of apexes) this.zonesSeen.add(a);
     const soaOwners: string[] = [];
     for (const type of INDEXED_TYPES) {
       for (const r of model.recordsOfType(type)) {
@@ -270,25 +280,35 @@ function parentOf(name: string): string {
 }
 
 function addressOf(r: ZoneRecord): string | undefined {
-  if (r.generic || r.rdata.length !== 1) return undefined;
-  const text = r.rdata[0].text;
+  if (r.generic) return undefined;
+  const rdata = uncachedRdata(r);
+  if (rdata.length !== 1) return undefined;
+  const text = rdata[0].text;
   if (r.type === 'A') return ipaddr.IPv4.isValidFourPartDecimal(text) ? text : undefined;
-  return ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text).toString() : undefined;
+  // What `IPv6.isValid(text) ? IPv6.parse(text).toString() : undefined` gives, parsing once.
+  if (text.indexOf(':') === -1) return undefined;
+  try {
+    return ipaddr.IPv6.parse(text).toString();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The domain name in RDATA token `i`, absolute under the record's origin, normalised. */
-function nameOf(r: ZoneRecord, i: number): string | undefined {
+function nameOf(r: ZoneRecord, i: number, rdata: readonly ZoneToken[] = r.generic ? [] : uncachedRdata(r)): string | undefined {
   if (r.generic) return undefined;
-  const t = r.rdata[i];
+  const t = rdata[i];
   if (!t || t.quoted) return undefined;
   return normalizeName(buildName(t.text, 0, t.text.length, r.origin));
 }
 
 function mxOf(r: ZoneRecord): MxData | undefined {
-  if (r.generic || r.rdata.length !== 2 || !/^[0-9]{1,5}$/.test(r.rdata[0].text)) return undefined;
-  const exchange = nameOf(r, 1);
+  if (r.generic) return undefined;
+  const rdata = uncachedRdata(r);
+  if (rdata.length !== 2 || !/^[0-9]{1,5}$/.test(rdata[0].text)) return undefined;
+  const exchange = nameOf(r, 1, rdata);
   if (exchange === undefined) return undefined;
-  return { preference: Number(r.rdata[0].text), exchange };
+  return { preference: Number(rdata[0].text), exchange };
 }
 
 const MAX_CNAME_CHAIN = 10;
