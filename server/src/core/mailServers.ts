@@ -7,6 +7,7 @@
 import { ip4Problem, ip6Problem } from './spf/ip';
 import { spfRecords } from './spf/records';
 import type { ZoneModel } from './zone/model';
+import { uncachedRdata } from './zone/store';
 
 export interface MailServerFact {
   address: string;
@@ -20,10 +21,12 @@ function hostAddresses(model: ZoneModel, hosts: ReadonlySet<string>): Map<string
   if (hosts.size === 0) return out;
   for (const type of ['A', 'AAAA']) {
     for (const r of model.recordsOfType(type)) {
-      if (!hosts.has(r.owner) || !r.rdata[0]) continue;
+      if (!hosts.has(r.owner)) continue;
+      const first = uncachedRdata(r)[0];
+      if (!first) continue;
       let list = out.get(r.owner);
       if (!list) out.set(r.owner, (list = []));
-      list.push(r.rdata[0].text);
+      list.push(first.text);
     }
   }
   return out;
@@ -47,7 +50,7 @@ export function mailServersFromZone(model: ZoneModel): MailServerFact[] {
   };
   const hosts: string[] = [];
   for (const mx of model.recordsOfType('MX')) {
-    const target = mx.rdata[1];
+    const target = uncachedRdata(mx)[1];
     if (target) hosts.push(absolute(target.text, mx.origin));
   }
   const addresses = hostAddresses(model, new Set(hosts));

@@ -3,6 +3,7 @@
  * files at hand (for hover and the cross-checks with the zone's hosts).
  */
 import * as ipaddr from 'ipaddr.js';
+import { isFourPartDecimal, isValidIp6, memoized, parsedAddress } from './ip';
 import { staticTarget } from './lookups';
 import type { SpfMechanism } from './parse';
 import { normalizeName, type ZoneIndex } from './resolver';
@@ -22,10 +23,20 @@ export type TermAddresses =
   /** The target (or an MX host) is outside the zone files, or depends on macros. */
   | { status: 'unknown'; why: string };
 
-function network(family: 4 | 6, address: string, length: number, host?: string): AuthorisedNetwork {
+/** The network address of `family address/length` as text (key `family/length/address`), remembered. */
+const networkText = memoized((key) => {
+  const a = key.indexOf('/', 2);
+  const family = key[0] === '4' ? 4 : 6;
+  const length = Number(key.slice(2, a));
+  const address = key.slice(a + 1);
   const cls = family === 4 ? ipaddr.IPv4 : ipaddr.IPv6;
   const max = family === 4 ? 32 : 128;
-  const a = length >= max ? cls.parse(address).toString() : cls.networkAddressFromCIDR(`${address}/${length}`).toString();
+  return length >= max ? cls.parse(address).toString() : cls.networkAddressFromCIDR(`${address}/${length}`).toString();
+});
+
+function network(family: 4 | 6, address: string, length: number, host?: string): AuthorisedNetwork {
+  const max = family === 4 ? 32 : 128;
+  const a = networkText(`${family}/${length}/${address}`);
   return { family, address: a, length: Math.min(length, max), host };
 }
 
@@ -38,7 +49,7 @@ export function termAddresses(m: SpfMechanism, domain: string, index: ZoneIndex)
     case 'ip6': {
       if (!m.network) return undefined;
       const family = m.mechanism === 'ip4' ? 4 : 6;
-      const valid = family === 4 ? ipaddr.IPv4.isValidFourPartDecimal(m.network.text) : ipaddr.IPv6.isValid(m.network.text);
+      const valid = family === 4 ? isFourPartDecimal(m.network.text) : isValidIp6(m.network.text);
       const len = family === 4 ? m.cidr4?.length ?? (m.cidr4 ? undefined : 32) : m.cidr6?.length ?? (m.cidr6 ? undefined : 128);
       if (!valid || len === undefined) return undefined;
       return { status: 'resolved', networks: [network(family, m.network.text, len)] };
@@ -90,10 +101,13 @@ export function networkSpan(n: AuthorisedNetwork): { first: string; last: string
 /** Whether `addr` lies in `n`. */
 export function networkContains(n: AuthorisedNetwork, addr: string): boolean {
   try {
-    const a = ipaddr.parse(addr);
+    const a = parsedAddress(addr);
+    if (!a) return false;
     const kind = n.family === 4 ? 'ipv4' : 'ipv6';
     if (a.kind() !== kind) return false;
-    return (a as ipaddr.IPv4).match(ipaddr.parse(n.address) as ipaddr.IPv4, n.length);
+    const net = parsedAddress(n.address);
+    if (!net) return false;
+    return (a as ipaddr.IPv4).match(net as ipaddr.IPv4, n.length);
   } catch {
     return false;
   }

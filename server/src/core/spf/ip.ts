@@ -6,8 +6,40 @@
  */
 import * as ipaddr from 'ipaddr.js';
 
+/**
+ * A pure function of one string, remembered for the last few thousand arguments: zones repeat
+ * the same addresses and networks in record after record.
+ */
+export function memoized<T>(fn: (s: string) => T, max = 4096): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
+}
+
+/** ipaddr.js's `IPv4.isValidFourPartDecimal`, remembered. */
+export const isFourPartDecimal = memoized((s) => ipaddr.IPv4.isValidFourPartDecimal(s));
+/** ipaddr.js's `IPv6.isValid`, remembered. */
+export const isValidIp6 = memoized((s) => ipaddr.IPv6.isValid(s));
+
+/** The parsed address (`ipaddr.parse`), remembered; null when it does not parse. Treat as read-only. */
+export const parsedAddress = memoized((s): ipaddr.IPv4 | ipaddr.IPv6 | null => {
+  try {
+    return ipaddr.parse(s);
+  } catch {
+    return null;
+  }
+});
+
 /** `undefined` when valid, otherwise why not (a sentence fragment naming the value). */
-export function ip4Problem(s: string): string | undefined {
+export const ip4Problem = memoized(ip4ProblemOf);
+
+function ip4ProblemOf(s: string): string | undefined {
   if (s === '') return 'an IPv4 address is missing';
   if (/^[0-9]+(\.[0-9]+){3}$/.test(s) && ipaddr.IPv4.isValidFourPartDecimal(s)) return undefined;
   if (s.includes(':')) {
@@ -41,7 +73,9 @@ function isIp6(s: string): boolean {
   return ipaddr.IPv6.isValid(s);
 }
 
-export function ip6Problem(s: string): string | undefined {
+export const ip6Problem = memoized(ip6ProblemOf);
+
+function ip6ProblemOf(s: string): string | undefined {
   if (s === '') return 'an IPv6 address is missing';
   if (isIp6(s)) return undefined;
   if (/^[0-9]+(\.[0-9]+){3}$/.test(s) && ipaddr.IPv4.isValidFourPartDecimal(s)) {

@@ -121,10 +121,20 @@ export function analyzeCandidate(model: ZoneModel, candidate: SpfCandidate, ctx?
 /** Analyses of every SPF record of the document (near misses excluded: receivers ignore them). */
 export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): { candidate: SpfCandidate; analysis: LookupAnalysis }[] {
   // Only records with DNS-querying terms need the zone index.
-  return spfRecords(model)
-    .filter((c) => !c.typo && c.spf.terms.some((t) => (t.kind === 'mechanism' && t.mechanism && MECHANISMS[t.mechanism].dnsLookup) || (t.kind === 'modifier' && t.modifier === 'redirect')))
-    .map((candidate) => ({ candidate, analysis: analyzeCandidate(model, candidate, ctx) }));
+  const querying = spfRecords(model).filter(
+    (c) => !c.typo && c.spf.terms.some((t) => (t.kind === 'mechanism' && t.mechanism && MECHANISMS[t.mechanism].dnsLookup) || (t.kind === 'modifier' && t.modifier === 'redirect')),
+  );
+  if (querying.length === 0) return [];
+  // Several rules walk the same analyses: keep the list beside the per-record cache.
+  const index = zoneIndexFor(model, ctx);
+  const hit = listCache.get(index);
+  if (hit && hit.model === model) return hit.list;
+  const list = querying.map((candidate) => ({ candidate, analysis: analyzeCandidate(model, candidate, ctx) }));
+  listCache.set(index, { model, list });
+  return list;
 }
+
+const listCache = new WeakMap<ZoneIndex, { model: ZoneModel; list: { candidate: SpfCandidate; analysis: LookupAnalysis }[] }>();
 
 /** Analyses a parsed record published at `domain`, looking targets up in `index`. */
 export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex): LookupAnalysis {

@@ -39,7 +39,8 @@ export interface VersionTypo {
 }
 
 const TAG = 'v=spf1';
-const MAX_TAG_LENGTH = 12;
+/** Longest run of tokens read as a tag (a longer first word is never a near miss). */
+export const MAX_TAG_LENGTH = 12;
 
 /** A token that reads as an SPF term: known mechanism or modifier with its usual separator. */
 const SPF_LIKE = /^[+\-~?]?(?:(?:all|a|mx|ptr)(?=$|[:/])|(?:include|exists|ip4|ip6):|(?:redirect|exp)=)/i;

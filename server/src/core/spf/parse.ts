@@ -193,7 +193,10 @@ export function parseMacroText(text: MappedText): { value: MacroString; errors: 
 
 /** Whitespace other than SP: a term separator in practice, a syntax error per the ABNF. */
 function isOtherSpace(c: string): boolean {
-  return c !== ' ' && /\s/.test(c);
+  const code = c.charCodeAt(0);
+  // ASCII whitespace other than SP is TAB…CR; only beyond ASCII is the full `\s` class needed.
+  if (code < 0x80) return code >= 9 && code <= 13;
+  return /\s/.test(c);
 }
 
 function describeChars(s: string): string {
@@ -210,7 +213,9 @@ function describeChars(s: string): string {
 }
 
 /** ABNF `name = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )`. */
-const NAME_CHAR = /[A-Za-z0-9\-_.]/;
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46;
+}
 const IS_ALPHA = /[A-Za-z]/;
 const TOPLABEL = /^(?:[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9])$/;
 
@@ -327,7 +332,7 @@ class Parser {
   /** End of the ABNF `name` run starting at `i` (no check of the first character). */
   private nameEnd(i: number, end: number): number {
     let j = i;
-    while (j < end && NAME_CHAR.test(this.v[j])) j++;
+    while (j < end && isNameChar(this.v.charCodeAt(j))) j++;
     return j;
   }
 

@@ -6,7 +6,8 @@
 import { MappedText } from '../text';
 import type { Range, TextEdit } from '../types';
 import type { ZoneModel, ZoneRecord } from '../zone/model';
-import { detectVersionTypo, type VersionTypo } from './nearMiss';
+import { uncachedStrings } from '../zone/store';
+import { detectVersionTypo, MAX_TAG_LENGTH, type VersionTypo } from './nearMiss';
 import { isSpfRecord, parseSpf, type MacroPart, type Part, type SpfError, type SpfErrorCode, type SpfRecord, type SpfTerm } from './parse';
 
 export interface SpfCandidate {
@@ -32,6 +33,10 @@ export function spfRecords(model: ZoneModel): SpfCandidate[] {
   const bearing = [...model.recordsOfType('TXT'), ...model.recordsOfType('SPF')];
   if (bearing.length > 0 && model.recordsOfType('SPF').length > 0) bearing.sort((a, b) => a.range.start - b.range.start);
   for (const record of bearing) {
+    // Most TXT records of a large zone are something else (DKIM keys, site verifications):
+    // those are told from their first string, which is then not kept on the record.
+    const first = uncachedStrings(record)?.[0];
+    if (first === undefined || !mayBeSpf(first.value)) continue;
     if (!isSpfBearing(record)) continue;
     const text = MappedText.concat(record.strings!);
     if (isSpfRecord(text.value)) {
@@ -44,6 +49,23 @@ export function spfRecords(model: ZoneModel): SpfCandidate[] {
   cache.set(model, found);
   return found;
 }
+
+/**
+ * False only when a value whose first character-string is `first` can be neither an SPF record
+ * nor a version-tag near miss: its first word lies within `first`, is longer than any reading of
+ * the tag that `detectVersionTypo` weighs, and does not begin with `v=spf1`.
+ */
+export function mayBeSpf(first: string): boolean {
+  let i = 0;
+  while (i < first.length && WHITE.test(first[i])) i++;
+  if (i === first.length) return true;
+  let j = i;
+  while (j < first.length && j - i <= MAX_TAG_LENGTH && !WHITE.test(first[j])) j++;
+  if (j - i <= MAX_TAG_LENGTH) return true;
+  return first.slice(i, i + 6).toLowerCase() === 'v=spf1';
+}
+
+const WHITE = /\s/;
 
 function contains(r: Range, offset: number): boolean {
   return offset >= r.start && offset < r.end;
@@ -92,7 +114,28 @@ export function errorAt(candidate: SpfCandidate, range: Range, codes?: ReadonlyS
 
 /** The candidates of the document that receivers read: TXT records that are SPF (no near misses, no type 99). */
 export function evaluatedRecords(model: ZoneModel): SpfCandidate[] {
-  return spfRecords(model).filter((c) => !c.typo && c.record.type === 'TXT');
+  const all = spfRecords(model);
+  let e = evaluatedCache.get(all);
+  if (!e) {
+    e = { list: all.filter((c) => !c.typo && c.record.type === 'TXT') };
+    evaluatedCache.set(all, e);
+  }
+  return e.list;
+}
+
+/** Keyed by the `spfRecords` list, so the derived lists go when the model does. */
+const evaluatedCache = new WeakMap<SpfCandidate[], { list: SpfCandidate[]; byOwner?: Map<string, SpfCandidate> }>();
+
+/** The first of `evaluatedRecords` of each owner name (as the model writes owners). */
+export function firstEvaluatedByOwner(model: ZoneModel): Map<string, SpfCandidate> {
+  evaluatedRecords(model);
+  const e = evaluatedCache.get(spfRecords(model))!;
+  if (!e.byOwner) {
+    const byOwner = new Map<string, SpfCandidate>();
+    for (const c of e.list) if (!byOwner.has(c.record.owner)) byOwner.set(c.record.owner, c);
+    e.byOwner = byOwner;
+  }
+  return e.byOwner;
 }
 
 /** The term of `candidate` whose `pick(term)` part has exactly the document range `range`. */

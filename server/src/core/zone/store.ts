@@ -289,6 +289,15 @@ export class RecordView implements ZoneRecord {
   get rdata(): ZoneToken[] {
     const lazy = (this.lazy ??= {});
     if (lazy.rdata) return lazy.rdata;
+    return (lazy.rdata = this.readRdata());
+  }
+
+  /** RDATA tokens read afresh from the document (the cached list when there is one); not cached. */
+  freshRdata(): ZoneToken[] {
+    return this.lazy?.rdata ?? this.readRdata();
+  }
+
+  private readRdata(): ZoneToken[] {
     const tokens: ZoneToken[] = [];
     const doc = this.store.text;
     const store = this.store;
@@ -301,13 +310,26 @@ export class RecordView implements ZoneRecord {
       },
       store.scanner,
     );
-    return (lazy.rdata = tokens);
+    return tokens;
   }
 
   /** Decoded character-strings of string-only types (TXT, SPF, HINFO…), also from generic RDATA. */
   get strings(): MappedText[] | undefined {
     const lazy = (this.lazy ??= {});
     if (lazy.strings !== undefined) return lazy.strings ?? undefined;
+    const result = this.readStrings();
+    lazy.strings = result;
+    return result ?? undefined;
+  }
+
+  /** The decoded character-strings (the cached ones when there are); not cached. */
+  freshStrings(): MappedText[] | undefined {
+    const cached = this.lazy?.strings;
+    if (cached !== undefined) return cached ?? undefined;
+    return this.readStrings() ?? undefined;
+  }
+
+  private readStrings(): MappedText[] | null {
     let result: MappedText[] | null = null;
     if (rrTypeByCode(this.typeCode)?.strings) {
       const doc = this.store.text;
@@ -327,8 +349,7 @@ export class RecordView implements ZoneRecord {
         result = out;
       }
     }
-    lazy.strings = result;
-    return result ?? undefined;
+    return result;
   }
 
   /** The TTL (digits first) or class token between the owner and the type. */
@@ -346,6 +367,19 @@ export class RecordView implements ZoneRecord {
     forEachToken(doc, from, s.typeStart(i), visit, s.scanner);
     return found;
   }
+}
+
+/**
+ * The RDATA tokens of any record without caching them on it: a pass over every record of a large
+ * zone then leaves nothing behind for the collector to keep.
+ */
+export function uncachedRdata(r: ZoneRecord): ZoneToken[] {
+  return r instanceof RecordView ? r.freshRdata() : r.rdata;
+}
+
+/** The decoded character-strings of any record without caching them on it. */
+export function uncachedStrings(r: ZoneRecord): MappedText[] | undefined {
+  return r instanceof RecordView ? r.freshStrings() : r.strings;
 }
 
 /** The model of a parsed zone file. */

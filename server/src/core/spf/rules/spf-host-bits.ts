@@ -7,6 +7,7 @@
 import * as ipaddr from 'ipaddr.js';
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
+import { isFourPartDecimal, isValidIp6, memoized } from '../ip';
 import type { SpfMechanism } from '../parse';
 import { candidateAt, replaceInValue, spfRecords } from '../records';
 
@@ -27,13 +28,26 @@ function hostBits(t: SpfMechanism): HostBits | undefined {
   if (length === undefined) return undefined;
   const max = t.mechanism === 'ip4' ? 32 : 128;
   const text = t.network.text;
-  const valid = t.mechanism === 'ip4' ? ipaddr.IPv4.isValidFourPartDecimal(text) : ipaddr.IPv6.isValid(text);
-  if (!valid || length === max) return undefined;
-  const addr = ipaddr.parse(text);
-  const network = (t.mechanism === 'ip4' ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(`${addr.toString()}/${length}`);
-  if (network.toString() === addr.toString()) return undefined;
-  return { term: t, written: text, network: network.toString(), length, max };
+  if (length === max) return undefined;
+  const network = networkWithHostBits(`${t.mechanism} ${length} ${text}`);
+  if (network === undefined) return undefined;
+  return { term: t, written: text, network, length, max };
 }
+
+/**
+ * For `ip4|ip6 length address`: the network address when the address has host bits set beyond
+ * the length, else undefined (also for an invalid address). Remembered: records repeat networks.
+ */
+const networkWithHostBits = memoized((key): string | undefined => {
+  const [mechanism, len, text] = key.split(' ');
+  const length = Number(len);
+  const valid = mechanism === 'ip4' ? isFourPartDecimal(text) : isValidIp6(text);
+  if (!valid) return undefined;
+  const addr = ipaddr.parse(text);
+  const network = (mechanism === 'ip4' ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(`${addr.toString()}/${length}`);
+  if (network.toString() === addr.toString()) return undefined;
+  return network.toString();
+});
 
 export const spfHostBits: Rule<ZoneModel> = {
   meta: {

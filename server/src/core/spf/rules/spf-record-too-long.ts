@@ -43,8 +43,9 @@ export const spfRecordTooLong: Rule<ZoneModel> = {
       const strings = c.record.generic ? [] : (c.record.strings ?? []);
       strings.forEach((s, k) => {
         const n = octets(s.value);
+        if (n <= MAX_STRING) return;
         const token = c.record.rdata[k];
-        if (n <= MAX_STRING || !token) return;
+        if (!token) return;
         report({
           range: token.range,
           message: `This character-string is ${n} octets long; a string holds at most ${MAX_STRING} (RFC 1035 §3.3). Split it into several strings: receivers join them without spaces (RFC 7208 §3.3)`,

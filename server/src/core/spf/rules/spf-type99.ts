@@ -7,15 +7,15 @@
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { deleteRecord } from '../edits';
-import { candidateAt, evaluatedRecords, spfRecords, type SpfCandidate } from '../records';
+import { candidateAt, firstEvaluatedByOwner, spfRecords, type SpfCandidate } from '../records';
 
 const ID = 'spf-type99';
 
 function typeSpf(model: ZoneModel): { c: SpfCandidate; txt?: SpfCandidate }[] {
-  const txt = evaluatedRecords(model);
-  return spfRecords(model)
-    .filter((c) => c.record.type === 'SPF')
-    .map((c) => ({ c, txt: txt.find((t) => t.record.owner === c.record.owner) }));
+  const spf = spfRecords(model).filter((c) => c.record.type === 'SPF');
+  if (spf.length === 0) return [];
+  const txt = firstEvaluatedByOwner(model);
+  return spf.map((c) => ({ c, txt: txt.get(c.record.owner) }));
 }
 
 export const spfType99: Rule<ZoneModel> = {

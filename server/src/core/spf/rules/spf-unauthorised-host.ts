@@ -9,6 +9,8 @@ import * as ipaddr from 'ipaddr.js';
 import type { Rule } from '../../rule';
 import type { Range } from '../../types';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
+import { uncachedRdata } from '../../zone/store';
+import { parsedAddress } from '../ip';
 import { zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { evaluatedRecords, replaceInValue, type SpfCandidate } from '../records';
@@ -48,14 +50,18 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
   const out: Host[] = [];
   const seen = new Set<string>();
   const add = (h: Host) => {
-    const key = ipaddr.parse(h.address).toString();
+    // Remembered: the static check below parses the same address again.
+    const key = (parsedAddress(h.address) ?? ipaddr.parse(h.address)).toString();
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ ...h, address: key });
   };
   const inDoc = (owner: string, type: string, value?: (text: string) => boolean): Range | undefined => {
-    const r = byOwner(model, type).get(owner)?.find((x) => !value || value(x.rdata[x.rdata.length - 1]?.text ?? ''));
-    return r ? r.rdata[r.rdata.length - 1]?.range : undefined;
+    for (const x of byOwner(model, type).get(owner) ?? []) {
+      const rdata = uncachedRdata(x);
+      if (!value || value(rdata[rdata.length - 1]?.text ?? '')) return rdata[rdata.length - 1]?.range;
+    }
+    return undefined;
   };
   for (const type of ['A', 'AAAA'] as const) {
     const r = ctxIndex.lookup(domain, type);
@@ -72,7 +78,7 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
       for (const type of ['A', 'AAAA'] as const) {
         const r = ctxIndex.lookup(host, type);
         if ('error' in r) continue;
-        const mxRange = byOwner(model, 'MX').get(domain)?.find((x) => x.rdata.length === 2 && mxTarget(x.rdata[1].text, x.origin) === host)?.rdata[1].range;
+        const mxRange = mxRangeOf(model, domain, host);
         for (const a of r.records) add({ address: a, host, role: 'mx', range: mxRange ?? c.spf.version.range });
       }
     }
@@ -80,7 +86,18 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
   return out;
 }
 
+/** The exchange token of `domain`'s first MX record that points at `host`. */
+function mxRangeOf(model: ZoneModel, domain: string, host: string): Range | undefined {
+  for (const x of byOwner(model, 'MX').get(domain) ?? []) {
+    const rdata = uncachedRdata(x);
+    if (rdata.length === 2 && mxTarget(rdata[1].text, x.origin) === host) return rdata[1].range;
+  }
+  return undefined;
+}
+
+/** `a` is an address the zone index decoded (valid), so equal text is the same address. */
 function sameAddress(text: string, a: string): boolean {
+  if (text === a) return true;
   try {
     return ipaddr.parse(text).toString() === ipaddr.parse(a).toString();
   } catch {
