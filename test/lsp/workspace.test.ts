@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyLspEdits } from '../support/edits';
 import { ROOT, TestClient } from '../support/lspClient';
 
 const ROUTER = fs.readFileSync(path.join(ROOT, 'examples/broken/router.rtx'), 'utf8');
@@ -40,6 +41,16 @@ test('a zone file on disk in the workspace folder offers its MX host as the mail
   client.open(uri, 'rtx', ROUTER);
   const titles = await actionTitles(client, uri);
   assert.ok(titles.some((t) => t.includes('203.0.113.77')), titles.join(' | '));
+  // Applied, the fix closes the path and the rule stops firing.
+  const ds = await client.diagnostics(uri);
+  const diag = ds.find((d) => d.code === 'rtx-smtp-egress-open') as Diagnostic;
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+  const allow = actions.find((a) => a.title.includes('203.0.113.77'))!;
+  const fixed = applyLspEdits(ROUTER, allow.edit!.changes![uri]);
+  assert.match(fixed, /^ip filter \d+ pass 192\.168\.100\.0\/24 203\.0\.113\.77 tcp \* smtp$/m);
+  const next = client.nextDiagnostics(uri);
+  client.change(uri, fixed);
+  assert.ok(!(await next).some((d) => d.code === 'rtx-smtp-egress-open'));
 });
 
 test('an open zone document counts too, and editing it updates the offer', { timeout: 20000 }, async () => {

@@ -13,6 +13,7 @@ import {
   findAction,
   hoverAt,
   rangeOf,
+  replaceAll,
   revertAndClose,
   screenshot,
   waitForCodeGone,
@@ -61,11 +62,19 @@ suite('RTX config: outbound SMTP from the LAN', () => {
     await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
   });
 
-  test('the mail server named by the zone file of the same workspace is offered', async () => {
+  test('"Allow SMTP only to" the mail server named by the zone file of the same workspace closes the path', async () => {
     // examples/broken/example.jp.zone: MX 10 mail.example.jp., mail IN A 203.0.113.25.
+    const original = doc.getText();
     const open = diagnostic(await waitForCodes(uri, [SMTP_OPEN]), SMTP_OPEN);
     const actions = await codeActions(uri, open.range);
-    findAction(actions, /allow smtp only to 203\.0\.113\.25/i, '"Allow SMTP only to 203.0.113.25"');
+    const allow = findAction(actions, /allow smtp only to 203\.0\.113\.25/i, '"Allow SMTP only to 203.0.113.25"');
+    await applyCodeAction(allow);
+    const after = doc.getText();
+    assert.match(after, /^ip filter \d+ pass 192\.168\.100\.0\/24 203\.0\.113\.25 tcp \* smtp$/m, 'the pass line for the mail server');
+    await waitForCodeGone(uri, SMTP_OPEN);
+    // Back to the broken text for the next test.
+    await replaceAll(doc, original);
+    await waitForCodes(uri, [SMTP_OPEN]);
   });
 
   test('the "Block outbound SMTP" quick fix closes the path', async () => {
