@@ -35,3 +35,15 @@ export function markers(src: string, opts: { cursor?: boolean } = {}): { text: s
   ranges.sort((a, b) => a.start - b.start || a.end - b.end);
   return { text, ranges, cursor };
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing random test replays. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

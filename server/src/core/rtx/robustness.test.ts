@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hover, makeContext, parseDocument, quickFixes, validate } from '../engine';
 import { DEFAULT_SETTINGS } from '../settings';
-import { applyEdits } from '../testing';
+import { applyEdits, rng } from '../testing';
 import type { Range } from '../types';
 import type { RtxModel } from './model';
 import { CONFIG_A } from './testdata';
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CTX = makeContext({ ...DEFAULT_SETTINGS, mailServers: ['203.0.113.25', '2001:db8::25'] });
 

@@ -4,18 +4,8 @@ import { hover, makeContext, parseDocument, validate } from '../engine';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { Range } from '../types';
 import type { LogModel } from './model';
+import { rng } from '../testing';
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CTX = makeContext({ ...DEFAULT_SETTINGS, mailServers: ['203.0.113.25', '2001:db8::25', 'not an address'] });
 

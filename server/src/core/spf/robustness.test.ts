@@ -5,18 +5,8 @@ import { hover, parseDocument, quickFixes, validate } from '../engine';
 import { MappedText } from '../text';
 import { detectVersionTypo } from './nearMiss';
 import { parseSpf, type Part } from './parse';
+import { rng } from '../testing';
 
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'v=spf1', 'V=SPF1', 'v-spf1', ' ', ' ', '  ', '\t', '\n', '\u3000', '\u0000', '\u0080', 'é', '😀',

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { format, parseDocument } from '../engine';
-import { applyEdits } from '../testing';
+import { applyEdits, rng } from '../testing';
 import type { ZoneModel } from './model';
 
 /** The project root: the nearest folder above with the examples. */
@@ -93,17 +93,6 @@ test('the example zones keep their records', () => {
   }
 });
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomZone(seed: number): string {
   const r = rng(seed);

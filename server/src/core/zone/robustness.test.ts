@@ -2,16 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ZoneModel } from './model';
 import { parseZone } from './parser';
+import { rng } from '../testing';
 
-/** Small deterministic generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    s ^= s >>> 13;
-    return s / 0x100000000;
-  };
-}
 
 function assertSane(text: string, m: ZoneModel): void {
   for (const p of m.problems) {
