@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseDocument, validate } from '../../engine';
 import { applyFix, expectRanges, spfRules, zone } from './testkit';
 
 const RULE = 'spf-missing-record';
@@ -27,4 +28,11 @@ test('a null MX gets "v=spf1 -all"', () => {
   const out = applyFix(zone(['nomail IN MX 0 .']), RULE, 'Add "v=spf1 -all"');
   assert.equal(out, zone(['nomail IN MX 0 .', 'nomail IN TXT "v=spf1 -all"']));
   assert.deepEqual(spfRules(out), []);
+});
+
+test('a name with a CNAME is left to zone-cname-and-other-data (no TXT would be legal there)', () => {
+  const text = '$ORIGIN example.\n$TTL 3600\n@ IN SOA ns hm 1 2 3 4 5\n@ IN NS ns\n@ IN TXT "v=spf1 -all"\nns IN A 192.0.2.1\nbad IN CNAME ns\nbad IN MX 10 ns\n';
+  const rules = validate(parseDocument('zone', text)).map((f) => f.rule);
+  assert.ok(!rules.includes('spf-missing-record'), rules.join());
+  assert.ok(rules.includes('zone-cname-and-other-data'));
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseDocument, quickFixes, validate } from '../../engine';
 import { applyOnlyFix, expectFindings, HEAD } from './testkit';
 
 const R = 'zone-txt-too-long';
@@ -19,4 +20,12 @@ test('zone-txt-too-long: escapes count as one octet and are not cut', () => {
   const multi = 'é'.repeat(200);
   const fixed2 = applyOnlyFix(R, HEAD + `t TXT ${multi}\n`);
   assert.equal(fixed2, HEAD + `t TXT "${'é'.repeat(127)}" "${'é'.repeat(73)}"\n`);
+});
+
+test('no split fix for a type with a fixed number of strings (HINFO)', () => {
+  const text = `$ORIGIN example.\n$TTL 3600\n@ IN SOA ns hm 1 2 3 4 5\n@ IN NS ns\nns IN A 192.0.2.1\nh IN HINFO "${'a'.repeat(256)}" "os"\n`;
+  const doc = parseDocument('zone', text);
+  const finding = validate(doc).find((f) => f.rule === 'zone-txt-too-long');
+  assert.ok(finding, 'the over-long string is still reported');
+  assert.deepEqual(quickFixes(doc, finding), []);
 });

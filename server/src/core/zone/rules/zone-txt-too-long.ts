@@ -44,6 +44,9 @@ export function splitString(text: string, start: number, end: number): string {
   return pieces.map((p) => `"${p}"`).join(' ');
 }
 
+/** Types whose RDATA is a sequence of any number of character-strings. */
+const SPLITTABLE = new Set(['TXT', 'SPF']);
+
 export const zoneTxtTooLong: Rule<ZoneModel> = {
   meta: {
     id: 'zone-txt-too-long',
@@ -60,6 +63,10 @@ export const zoneTxtTooLong: Rule<ZoneModel> = {
   fix(model, finding) {
     const { start, end } = finding.range;
     if (end <= start || end > model.text.length) return [];
+    // Only types that take any number of strings can be split without changing their meaning
+    // (HINFO, NAPTR, CAA… take a fixed number of fields).
+    const record = model.recordAt(start);
+    if (!record || !SPLITTABLE.has(record.type)) return [];
     const edit: TextEdit = { range: { start, end }, newText: splitString(model.text, start, end) };
     return [{ title: 'Split into strings of at most 255 octets', rule: 'zone-txt-too-long', edits: [edit], preferred: true }];
   },
