@@ -7,6 +7,8 @@ test('language by file name', () => {
   assert.equal(detectLanguage('db.example', ''), 'zone');
   assert.equal(detectLanguage('C:\\cfg\\router.rtx', ''), 'rtx');
   assert.equal(detectLanguage('a/router.rtxlog', ''), 'rtxlog');
+  assert.equal(detectLanguage('/etc/bind/named.root', ''), 'zone');
+  assert.equal(detectLanguage('/etc/bind/named.conf', ''), undefined);
 });
 
 test('language by content', () => {

@@ -13,6 +13,9 @@ const RTX_LOG_LINE =
 /** Zone-file start: a directive, or an SOA record somewhere near the top. */
 const ZONE_START = /^\s*\$(?:ORIGIN|TTL|INCLUDE|GENERATE)\b|^\S*\s+(?:\d+[smhdwSMHDW]?\s+)?(?:IN\s+)?SOA\s/im;
 
+/** BIND's own zone files (root hints, localhost zones), as package.json `filenames` lists them. */
+const ZONE_FILE_NAMES = new Set(['named.root', 'named.ca', 'named.local', 'named.empty', 'named.localhost', 'named.loopback']);
+
 function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return path.slice(i + 1);
@@ -21,7 +24,7 @@ function baseName(path: string): string {
 /** Language by file name alone, or undefined when the name says nothing. */
 export function languageFromName(path: string): LanguageId | undefined {
   const name = baseName(path).toLowerCase();
-  if (name.endsWith('.zone') || name.startsWith('db.') || name.endsWith('.db.zone')) return 'zone';
+  if (name.endsWith('.zone') || name.startsWith('db.') || ZONE_FILE_NAMES.has(name)) return 'zone';
   if (name.endsWith('.rtx')) return 'rtx';
   if (name.endsWith('.rtxlog')) return 'rtxlog';
   return undefined;
