@@ -67,3 +67,30 @@ test('senderguard spf test --live asks the given server for names outside the zo
   assert.equal(online.code, 0);
   assert.equal(JSON.parse(online.out).result, 'pass');
 });
+
+test('the language server asks live DNS only when enabled AND the workspace is trusted', { timeout: 20000 }, async () => {
+  const { TestClient } = await import('../support/lspClient');
+  const zone = '$ORIGIN example.jp.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 203.0.113.2\n@ IN TXT "v=spf1 include:_spf.provider.test -all"\n';
+  const resultWith = async (init: Record<string, unknown>): Promise<string> => {
+    const client = new TestClient();
+    try {
+      await client.initialize(init);
+      client.open('file:///ws/example.jp.zone', 'zone', zone);
+      await client.diagnostics('file:///ws/example.jp.zone');
+      const r = await client.request<{ result: string }>('workspace/executeCommand', {
+        command: 'senderGuard.server.testSpf',
+        arguments: [{ uri: 'file:///ws/example.jp.zone', ip: '192.0.2.9', domain: 'example.jp' }],
+      });
+      return r.result;
+    } finally {
+      await client.shutdown();
+    }
+  };
+  const liveOn = { enabled: true, timeoutMs: 500, servers: [`127.0.0.1:${server.port}`] };
+  const before = server.queries.length;
+  assert.equal(await resultWith({ settings: {} }), 'temperror', 'off by default');
+  assert.equal(await resultWith({ settings: { liveDns: liveOn }, trusted: false }), 'temperror', 'never in an untrusted workspace');
+  assert.equal(server.queries.length, before, 'no query was sent');
+  assert.equal(await resultWith({ settings: { liveDns: liveOn }, trusted: true }), 'pass');
+  assert.equal(server.queries.length, before + 1);
+});

@@ -56,7 +56,7 @@ export function startServer(connection: Connection): void {
     const key = JSON.stringify(workspace.facts().mailServers);
     if (key === factsKey) return;
     factsKey = key;
-    for (const doc of documents.all()) if (cache.get(doc.uri)?.parsed.languageId === 'rtx' || languageOf(doc) === 'rtx') schedule(doc.uri);
+    for (const doc of documents.all()) if (languageOf(doc) === 'rtx') schedule(doc.uri);
   }
 
   /** The document's language: the client's id when it is ours, else detected from name and content. */
@@ -112,9 +112,9 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params): InitializeResult => {
-    const init = params.initializationOptions as { settings?: unknown; clientCommands?: boolean } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; clientCommands?: boolean; trusted?: boolean } | undefined;
     clientCommands = init?.clientCommands === true;
-    trusted = (init as { trusted?: unknown } | undefined)?.trusted !== false;
+    trusted = init?.trusted !== false;
     settings = readSettings(init?.settings);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
