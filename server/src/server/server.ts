@@ -3,9 +3,18 @@
  * answers to LSP. `startServer` takes the connection, so tests and other transports can drive it.
  */
 import { fileURLToPath } from 'url';
-import { FileChangeType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  allRules,
   detectLanguage,
   hover as coreHover,
   makeContext,
@@ -20,7 +29,7 @@ import {
   type Settings,
 } from '../core';
 import { chooseFix } from '../core/fixAll';
-import { fromDiagnostic, toCodeAction, toDiagnostic, toHover } from './convert';
+import { fromDiagnostic, SOURCE, toCodeAction, toDiagnostic, toHover, toLspRange } from './convert';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { COMMANDS, FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions, registerFeatures } from './features';
 import { commandActions } from './commandActions';
@@ -30,6 +39,10 @@ import { makeIncludeReader } from '../io/includeReader';
 import type { ZoneModel } from '../core/zone/model';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
+/** At most this many diagnostics are published per document (editors slow down beyond). */
+export const MAX_DIAGNOSTICS = 1000;
+/** Above this size only the syntax rules run in the editor (the CLI always runs every rule). */
+export const LARGE_DOCUMENT_CHARS = 32 * 1024 * 1024;
 /** Quiet time after the last edit before a document is analysed again. */
 const DEBOUNCE_MS = 150;
 
@@ -85,9 +98,34 @@ export function startServer(connection: Connection): void {
     const ctx = context();
     const entry = cache.get(doc.uri);
     if (entry && entry.parsed === p && entry.findings?.ctx.settings === ctx.settings && entry.findings.ctx.workspace === ctx.workspace) return entry.findings.list;
-    const list = validate(p, ctx);
+    const list = validate(p, p.text.length > LARGE_DOCUMENT_CHARS ? syntaxOnly(ctx) : ctx);
     if (entry && entry.parsed === p) entry.findings = { ctx, list };
     return list;
+  }
+
+  /** The context with every rule but the syntax rules turned off, for very large documents. */
+  function syntaxOnly(ctx: RuleContext): RuleContext {
+    const rules = { ...ctx.settings.rules };
+    for (const r of allRules()) if (!r.id.endsWith('-syntax')) rules[r.id] = 'off';
+    return { ...ctx, settings: { ...ctx.settings, rules } };
+  }
+
+  /** Diagnostics to publish: capped, with a note when the document is large or the list was cut. */
+  function diagnosticsOf(uri: string, p: ParsedDocument, findings: Finding[]): Diagnostic[] {
+    const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(uri, p.lines, f));
+    const note = (message: string, at: number): Diagnostic => ({
+      range: toLspRange(p.lines, { start: at, end: at }),
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message,
+    });
+    if (findings.length > MAX_DIAGNOSTICS) {
+      shown.push(note(`…and ${findings.length - MAX_DIAGNOSTICS} more problems not shown (the first ${MAX_DIAGNOSTICS} are). Run 'senderguard check' for all of them.`, findings[MAX_DIAGNOSTICS].range.start));
+    }
+    if (p.text.length > LARGE_DOCUMENT_CHARS) {
+      shown.unshift(note(`Large file (${(p.text.length / 1048576).toFixed(0)} MiB): only the syntax rules run in the editor. Run 'senderguard check' for every rule.`, 0));
+    }
+    return shown;
   }
 
   function publish(uri: string): void {
@@ -95,7 +133,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (!doc) return;
       const p = parsed(doc);
-      const diagnostics = p ? findingsOf(doc, p).map((f) => toDiagnostic(uri, p.lines, f)) : [];
+      const diagnostics = p ? diagnosticsOf(uri, p, findingsOf(doc, p)) : [];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     });
   }
