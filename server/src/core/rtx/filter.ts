@@ -439,27 +439,7 @@ export function parseSecureFilter(cmd: RtxCommand, problems: RtxProblem[], model
     return undefined;
   }
   const binding: SecureFilterBinding = { iface, dir, family, command: cmd.index, list: [], dynamic: [] };
-  let target: ListEntry[] = binding.list;
-  let ok = true;
-  for (const t of w.slice(5)) {
-    if (t.lower === 'dynamic') {
-      if (binding.dynamicToken) {
-        problem(problems, t.range, FIELD.list, "'dynamic' appears twice");
-        ok = false;
-      }
-      binding.dynamicToken = t;
-      target = binding.dynamic;
-      continue;
-    }
-    if (!/^\d+$/.test(t.value)) {
-      problem(problems, t.range, FIELD.list, `'${t.value}' is not a filter number`);
-      ok = false;
-      continue;
-    }
-    const n = parseFilterNumber(t, problems);
-    if (n === undefined) ok = false;
-    else target.push({ num: n, token: t });
-  }
+  let ok = readFilterLists(w.slice(5), binding, problems);
   if (binding.list.length + binding.dynamic.length === 0 && ok) {
     problem(problems, dirTok.range, FIELD.list, 'no filter numbers');
     return undefined;
@@ -475,6 +455,40 @@ export function parseSecureFilter(cmd: RtxCommand, problems: RtxProblem[], model
     ok = false;
   }
   return ok ? { kind: 'bind', binding } : undefined;
+}
+
+/**
+ * A list of filter numbers, optionally followed by `dynamic` and dynamic filter numbers, read
+ * into `target.list` / `target.dynamic` (shared by `secure filter` and `ip filter set`).
+ * Returns false when any token was wrong (each reported).
+ */
+function readFilterLists(
+  tokens: readonly RtxToken[],
+  target: { list: ListEntry[]; dynamic: ListEntry[]; dynamicToken?: RtxToken },
+  problems: RtxProblem[],
+): boolean {
+  let into = target.list;
+  let ok = true;
+  for (const t of tokens) {
+    if (t.lower === 'dynamic') {
+      if (target.dynamicToken) {
+        problem(problems, t.range, FIELD.list, "'dynamic' appears twice");
+        ok = false;
+      }
+      target.dynamicToken = t;
+      into = target.dynamic;
+      continue;
+    }
+    if (!/^\d+$/.test(t.value)) {
+      problem(problems, t.range, FIELD.list, `'${t.value}' is not a filter number`);
+      ok = false;
+      continue;
+    }
+    const n = parseFilterNumber(t, problems);
+    if (n === undefined) ok = false;
+    else into.push({ num: n, token: t });
+  }
+  return ok;
 }
 
 /** At most this many filters in one direction of a filter set (command reference §8.1.11). */
@@ -502,27 +516,7 @@ export function parseFilterSet(cmd: RtxCommand, problems: RtxProblem[]): FilterS
     return undefined;
   }
   const set: FilterSetList = { name: nameTok.value, dir: dirTok.lower, command: cmd.index, list: [], dynamic: [] };
-  let target = set.list;
-  let ok = true;
-  for (const t of w.slice(5)) {
-    if (t.lower === 'dynamic') {
-      if (set.dynamicToken) {
-        problem(problems, t.range, FIELD.list, "'dynamic' appears twice");
-        ok = false;
-      }
-      set.dynamicToken = t;
-      target = set.dynamic;
-      continue;
-    }
-    if (!/^\d+$/.test(t.value)) {
-      problem(problems, t.range, FIELD.list, `'${t.value}' is not a filter number`);
-      ok = false;
-      continue;
-    }
-    const n = parseFilterNumber(t, problems);
-    if (n === undefined) ok = false;
-    else target.push({ num: n, token: t });
-  }
+  let ok = readFilterLists(w.slice(5), set, problems);
   if (set.list.length + set.dynamic.length === 0 && ok) {
     problem(problems, dirTok.range, FIELD.list, 'no filter numbers');
     return undefined;
