@@ -33,13 +33,7 @@ test('an included file inside the workspace is read; one outside (also through a
   fs.writeFileSync(path.join(ws, 'example.jp.zone'), zone);
   const client = new TestClient();
   clients.push(client);
-  await client.conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(ws).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(ws).toString(), name: 'ws' }],
-    capabilities: {},
-  });
-  await client.conn.sendNotification('initialized', {});
+  await client.initialize({}, ws);
   const uri = pathToFileURL(path.join(ws, 'example.jp.zone')).toString();
   client.open(uri, 'zone', zone);
   const ds = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'zone-include'));

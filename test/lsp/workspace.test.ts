@@ -30,13 +30,7 @@ test('a zone file on disk in the workspace folder offers its MX host as the mail
   fs.writeFileSync(path.join(dir, 'example.jp.zone'), ZONE('203.0.113.77'));
   const client = new TestClient();
   clients.push(client);
-  await client.conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
-    capabilities: {},
-  });
-  await client.conn.sendNotification('initialized', {});
+  await client.initialize({}, dir);
   const uri = pathToFileURL(path.join(dir, 'router.rtx')).toString();
   client.open(uri, 'rtx', ROUTER);
   const titles = await actionTitles(client, uri);
@@ -78,13 +72,7 @@ test('a zone file reached through a symlink out of the workspace is not read', {
   fs.symlinkSync(path.join(outside, 'secret.zone'), path.join(dir, 'linked.zone'));
   const client = new TestClient();
   clients.push(client);
-  await client.conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
-    capabilities: {},
-  });
-  await client.conn.sendNotification('initialized', {});
+  await client.initialize({}, dir);
   const uri = pathToFileURL(path.join(dir, 'router.rtx')).toString();
   client.open(uri, 'rtx', ROUTER);
   const titles = await actionTitles(client, uri);

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -39,10 +40,13 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(initializationOptions: unknown = {}): Promise<unknown> {
+  /** Initialises the server; with `folder`, that directory is the (single) workspace folder. */
+  async initialize(initializationOptions: unknown = {}, folder?: string): Promise<unknown> {
+    const folderUri = folder === undefined ? null : pathToFileURL(folder).toString();
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folderUri,
+      ...(folderUri ? { workspaceFolders: [{ uri: folderUri, name: path.basename(folder!) }] } : {}),
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions,
     });
