@@ -41,7 +41,7 @@ test('rule ids are unique, kebab-case, prefixed by their language, each with a d
   assert.ok(rules.length > 0);
   const ids = rules.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length, 'duplicate rule id');
-  const prefix = { zone: /^(zone|spf|dmarc|dkim|mta-sts|tlsrpt|bimi|mail)-/, rtx: /^rtx-/, rtxlog: /^log-/ } as const;
+  const prefix = { zone: /^(zone|spf|dmarc|dkim|mta-sts|tls-rpt|bimi|sender)-/, rtx: /^rtx-/, rtxlog: /^log-/ } as const;
   for (const r of rules) {
     assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)+$/, r.id);
     assert.match(r.id, prefix[r.language], `${r.id} does not fit language ${r.language}`);

@@ -1,13 +1,14 @@
 /**
  * "Fix all auto-fixable problems": for every finding that has exactly one quick fix, or a
- * preferred one, apply it — skipping fixes whose edits overlap an edit already taken, so the
+ * preferred one (leaving out `manual` fixes, which need the user's judgement), apply it — skipping fixes whose edits overlap an edit already taken, so the
  * result is always a consistent set of edits (run again to pick up the rest).
  */
 import type { ParsedDocument } from './engine';
 import type { RuleContext } from './rule';
 import type { Finding, QuickFix, TextEdit } from './types';
 
-export function chooseFix(fixes: QuickFix[]): QuickFix | undefined {
+export function chooseFix(all: QuickFix[]): QuickFix | undefined {
+  const fixes = all.filter((f) => !f.manual);
   if (fixes.length === 1) return fixes[0];
   const preferred = fixes.filter((f) => f.preferred);
   return preferred.length === 1 ? preferred[0] : undefined;

@@ -36,6 +36,7 @@ import { spfExpInvalid } from './spf/rules/spf-exp-invalid';
 import { spfUnauthorisedHost } from './spf/rules/spf-unauthorised-host';
 import { zoneSyntax } from './zone/rules/zoneSyntax';
 import { ZONE_CHECKS } from './zone/rules';
+import { MAIL_RULES } from './mail/rules';
 import { rtxSyntax } from './rtx/rules/syntax';
 import { smtpEgressOpen } from './rtx/rules/smtpEgressOpen';
 import { submissionEgressOpen } from './rtx/rules/submissionEgressOpen';
@@ -76,6 +77,7 @@ export const ZONE_RULES: Rule<ZoneModel>[] = [
   spfExpInvalid,
   spfUnauthorisedHost,
   ...ZONE_CHECKS,
+  ...MAIL_RULES,
 ];
 
 export const RTX_RULES: Rule<RtxModel>[] = [

@@ -51,6 +51,11 @@ export interface QuickFix {
   rule: string;
   edits: TextEdit[];
   preferred?: boolean;
+  /**
+   * The fix inserts something for the user to complete (a starter record with an address of
+   * their choosing): offered in the editor, never applied by "fix all".
+   */
+  manual?: boolean;
 }
 
 export interface HoverResult {

@@ -8,7 +8,9 @@ import type { HoverResult } from '../types';
 import { zoneSyntaxHover } from './hover';
 import type { ZoneModel } from './model';
 import { spfHover } from '../spf/hover';
+import { mailHover } from '../mail/hover';
+import { senderHover } from '../mail/sender/hover';
 
 export type ZoneHoverProvider = (model: ZoneModel, offset: number, ctx: RuleContext) => HoverResult | undefined;
 
-export const zoneHoverProviders: ZoneHoverProvider[] = [spfHover, zoneSyntaxHover];
+export const zoneHoverProviders: ZoneHoverProvider[] = [spfHover, mailHover, senderHover, zoneSyntaxHover];

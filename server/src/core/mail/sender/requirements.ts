@@ -1,0 +1,214 @@
+/**
+ * The zone read as a receiving mailbox provider reads it: for every domain that sends mail, does
+ * it meet what the large providers require of bulk senders (Gmail and Yahoo since February 2024,
+ * Outlook.com since May 2025)?
+ *
+ *  - SPF: one valid SPF record (RFC 7208) at the domain;
+ *  - DKIM: a key published under `_domainkey.<domain>` (RFC 6376), or delegated there by CNAME;
+ *  - DMARC: a record at `_dmarc.<domain>` — or at the organisational domain for a subdomain — with
+ *    at least `p=none` (RFC 7489);
+ *  - alignment: DMARC passes only when SPF or DKIM passes *for the From domain*: the domain itself
+ *    must publish SPF or a DKIM key (with `aspf=s`/`adkim=s`, exactly that domain);
+ *  - forward-confirmed reverse DNS for the sending IPs: PTR records live in the reverse zone of
+ *    whoever holds the addresses, not in this zone — reported as outside, never as met.
+ *
+ * A domain sends mail when it publishes SPF other than `v=spf1 -all`, or receives mail (MX, not a
+ * null MX) — the definition the provider guidelines and RFC 7489 §6.6.1 use. Names with an
+ * underscore label (`_spf`, `_dmarc`…) and the targets of in-zone `include:`/`redirect=` are SPF
+ * building blocks, not senders.
+ */
+import type { ZoneModel, ZoneRecord } from '../../zone/model';
+import { apexOf, inZone } from '../../zone/analysis';
+import { evaluatedRecords, spfRecords, type SpfCandidate } from '../../spf/records';
+import { kindOfOwner, mailRecords, type MailRecord } from '../records';
+import { tag } from '../tagList';
+
+export type RequirementId = 'spf' | 'dkim' | 'dmarc' | 'alignment' | 'fcrdns';
+export type RequirementStatus = 'met' | 'unmet' | 'outside';
+
+export interface Requirement {
+  id: RequirementId;
+  status: RequirementStatus;
+  /** One sentence: what was found, or what is missing. */
+  detail: string;
+  /** Why an unmet requirement is unmet: nothing published, or something published that receivers can't use. */
+  cause?: 'missing' | 'unusable';
+}
+
+export interface SendingDomain {
+  /** Absolute, lower case, with the trailing dot. */
+  domain: string;
+  /** The record that shows the domain sends mail: its SPF record, else its first MX. */
+  evidence: ZoneRecord;
+  requirements: Requirement[];
+}
+
+export const REQUIREMENT_TITLES: Record<RequirementId, string> = {
+  spf: 'Valid SPF record',
+  dkim: 'DKIM key published',
+  dmarc: 'DMARC record (at least p=none)',
+  alignment: 'DMARC alignment with the From domain',
+  fcrdns: 'Forward-confirmed reverse DNS of the sending IPs',
+};
+
+/** A domain as prose writes it (no trailing dot). */
+export const bare = (name: string): string => (name.length > 1 ? name.replace(/\.$/, '') : name);
+
+function hasUnderscoreLabel(name: string): boolean {
+  return name.startsWith('_') || name.includes('._');
+}
+
+/** `v=spf1 -all` (and nothing else that authorises anyone): the domain says it sends no mail. */
+function sendsNothing(c: SpfCandidate): boolean {
+  const terms = c.spf.terms;
+  return terms.length === 1 && terms[0].kind === 'mechanism' && terms[0].mechanism === 'all' && terms[0].qualifier === '-';
+}
+
+/** Literal targets of include:/redirect= in the zone's SPF records. */
+function spfBuildingBlocks(model: ZoneModel): Set<string> {
+  const out = new Set<string>();
+  for (const c of spfRecords(model)) {
+    for (const t of c.spf.terms) {
+      const target = t.kind === 'mechanism' && t.mechanism === 'include' ? t.domain : t.kind === 'modifier' && t.modifier === 'redirect' ? t.value : undefined;
+      if (!target || target.parts.some((p) => p.kind !== 'literal')) continue;
+      const name = target.text.toLowerCase();
+      out.add(name.endsWith('.') ? name : name + '.');
+    }
+  }
+  return out;
+}
+
+function isNullMx(records: ZoneRecord[]): boolean {
+  return records.length === 1 && records[0].rdata.length === 2 && records[0].rdata[1].text === '.';
+}
+
+function dkimKeysOf(model: ZoneModel, dkim: MailRecord[], domain: string): { keys: number; delegated: number; revoked: number } {
+  let keys = 0;
+  let revoked = 0;
+  for (const m of dkim) {
+    if (m.domain !== domain || !m.selector) continue;
+    const p = tag(m.tags, 'p');
+    if (p && p.value.trim() === '') revoked++;
+    else keys++;
+  }
+  let delegated = 0;
+  for (const r of model.recordsOfType('CNAME')) {
+    const k = kindOfOwner(r.owner);
+    if (k?.kind === 'dkim' && k.domain === domain && k.selector) delegated++;
+  }
+  return { keys, delegated, revoked };
+}
+
+const cache = new WeakMap<ZoneModel, SendingDomain[]>();
+
+/** The sending domains of the zone with their requirement checklist, in document order of their evidence. */
+export function sendingDomains(model: ZoneModel): SendingDomain[] {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const blocks = spfBuildingBlocks(model);
+  const evidence = new Map<string, ZoneRecord>();
+  const spfByOwner = new Map<string, SpfCandidate[]>();
+  for (const c of evaluatedRecords(model)) {
+    const list = spfByOwner.get(c.record.owner);
+    if (list) list.push(c);
+    else spfByOwner.set(c.record.owner, [c]);
+  }
+  for (const [owner, list] of spfByOwner) {
+    if (hasUnderscoreLabel(owner) || blocks.has(owner) || list.every(sendsNothing)) continue;
+    evidence.set(owner, list[0].record);
+  }
+  const mxByOwner = new Map<string, ZoneRecord[]>();
+  for (const r of model.recordsOfType('MX')) {
+    const list = mxByOwner.get(r.owner);
+    if (list) list.push(r);
+    else mxByOwner.set(r.owner, [r]);
+  }
+  for (const [owner, list] of mxByOwner) {
+    if (evidence.has(owner) || hasUnderscoreLabel(owner) || isNullMx(list)) continue;
+    if ((spfByOwner.get(owner) ?? []).some(sendsNothing)) continue;
+    evidence.set(owner, list[0]);
+  }
+  const mail = mailRecords(model);
+  const dmarc = mail.filter((m) => m.kind === 'dmarc' && m.ownerKind === 'dmarc');
+  const dkim = mail.filter((m) => m.kind === 'dkim');
+  const apex = apexOf(model);
+  const out: SendingDomain[] = [];
+  for (const [domain, record] of evidence) {
+    out.push({ domain, evidence: record, requirements: checklist(model, domain, spfByOwner.get(domain) ?? [], dmarc, dkim, apex) });
+  }
+  out.sort((a, b) => a.evidence.range.start - b.evidence.range.start);
+  cache.set(model, out);
+  return out;
+}
+
+function checklist(model: ZoneModel, domain: string, spf: SpfCandidate[], dmarcAll: MailRecord[], dkimAll: MailRecord[], apex: string | undefined): Requirement[] {
+  const reqs: Requirement[] = [];
+  // SPF
+  let spfOk = false;
+  if (spf.length === 0) reqs.push({ id: 'spf', status: 'unmet', detail: 'No SPF record: receivers cannot tell which servers may send for the domain.' });
+  else if (spf.length > 1) reqs.push({ id: 'spf', status: 'unmet', detail: `${spf.length} SPF records: receivers treat that as a permanent error (RFC 7208 §4.5).` });
+  else if (spf[0].spf.errors.length > 0) reqs.push({ id: 'spf', status: 'unmet', detail: `The SPF record has ${spf[0].spf.errors.length} syntax error(s): receivers treat it as a permanent error.` });
+  else {
+    spfOk = true;
+    reqs.push({ id: 'spf', status: 'met', detail: 'One SPF record without syntax errors.' });
+  }
+  // DKIM
+  const k = dkimKeysOf(model, dkimAll, domain);
+  const dkimOk = k.keys + k.delegated > 0;
+  if (dkimOk) {
+    const parts = [k.keys ? `${k.keys} key record(s)` : '', k.delegated ? `${k.delegated} selector(s) delegated by CNAME` : ''].filter(Boolean);
+    reqs.push({ id: 'dkim', status: 'met', detail: `${parts.join(' and ')} under _domainkey.${bare(domain)}` });
+  } else {
+    reqs.push({
+      id: 'dkim',
+      status: 'unmet',
+      cause: k.revoked > 0 ? 'unusable' : 'missing',
+      detail:
+        k.revoked > 0
+          ? `Only revoked keys (empty p=) under _domainkey.${bare(domain)}: nothing can be verified.`
+          : `No DKIM key under _domainkey.${bare(domain)}. Your mail system or provider generates the key pair and gives you the selector record to publish.`,
+    });
+  }
+  // DMARC
+  const own = dmarcAll.filter((m) => m.domain === domain);
+  const org = !own.length && apex && domain !== apex && inZone(domain, apex) ? dmarcAll.filter((m) => m.domain === apex) : [];
+  const found = own.length ? own : org;
+  const valid = found.filter((m) => m.version.state === 'ok');
+  let strict = { spf: false, dkim: false };
+  if (valid.length === 1) {
+    const policyTag = own.length ? (tag(valid[0].tags, 'p') ?? undefined) : (tag(valid[0].tags, 'sp') ?? tag(valid[0].tags, 'p'));
+    const policy = policyTag?.value ?? 'none';
+    strict = { spf: tag(valid[0].tags, 'aspf')?.value === 's', dkim: tag(valid[0].tags, 'adkim')?.value === 's' };
+    reqs.push({
+      id: 'dmarc',
+      status: 'met',
+      detail: own.length ? `_dmarc.${bare(domain)} with p=${policy}.` : `No _dmarc.${bare(domain)}, but the organisational domain's record applies (_dmarc.${bare(apex!)}, policy ${policy} for subdomains).`,
+    });
+  } else if (valid.length > 1) {
+    reqs.push({ id: 'dmarc', status: 'unmet', detail: `${valid.length} DMARC records at _dmarc.${bare(valid[0].domain)}: receivers then apply none (RFC 7489 §6.6.3).` });
+  } else if (found.length) {
+    reqs.push({ id: 'dmarc', status: 'unmet', detail: `The record at _dmarc.${bare(found[0].domain)} does not start with exactly v=DMARC1, so receivers ignore it.` });
+  } else {
+    reqs.push({ id: 'dmarc', status: 'unmet', cause: 'missing', detail: `No DMARC record at _dmarc.${bare(domain)}${domain !== apex && apex && inZone(domain, apex) ? ` nor at _dmarc.${bare(apex!)}` : ''}.` });
+  }
+  // Alignment: SPF (envelope domain) or DKIM (d=) must match the From domain.
+  const dmarcMet = reqs[reqs.length - 1].status === 'met';
+  if (!dmarcMet) reqs.push({ id: 'alignment', status: 'unmet', detail: 'Without a DMARC record there is nothing to align with.' });
+  else if (spfOk || dkimOk) {
+    const via = [spfOk ? `SPF${strict.spf ? ' (strict)' : ''}` : '', dkimOk ? `DKIM${strict.dkim ? ' (strict)' : ''}` : ''].filter(Boolean).join(' and ');
+    reqs.push({ id: 'alignment', status: 'met', detail: `${via} published for ${bare(domain)} itself, so mail sent with From: …@${bare(domain)} can align.` });
+  } else {
+    reqs.push({ id: 'alignment', status: 'unmet', detail: `Neither SPF nor a DKIM key is published for ${bare(domain)}: DMARC cannot pass for mail from it.` });
+  }
+  reqs.push({
+    id: 'fcrdns',
+    status: 'outside',
+    detail: 'Each sending IP needs a PTR record naming a host whose A/AAAA points back to it. PTR records live in the reverse zone of whoever holds the addresses (your ISP or cloud provider), not in this zone: ask them.',
+  });
+  return reqs;
+}
+
+/** The requirements of `d` a diagnostic reports: DKIM and DMARC when missing (SPF problems have their own rules). */
+export function reportable(d: SendingDomain): Requirement[] {
+  return d.requirements.filter((r) => r.status === 'unmet' && (r.id === 'dkim' || (r.id === 'dmarc' && r.cause === 'missing')));
+}
