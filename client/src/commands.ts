@@ -45,6 +45,18 @@ interface HostReport {
   lastSeen?: { time?: string; line: number };
 }
 
+interface BounceResult {
+  remoteMta: { host?: string; ip?: string } | null;
+  reply: string | null;
+  status: string | null;
+  statusMeaning: string | null;
+  phase: string | null;
+  recipients: string[];
+  cause: { id: string; title: string; explanation: string; fix: string };
+  relatedRules: string[];
+  relatedFindings: { uri: string; rule: string; severity: string; message: string; range: { start: { line: number; character: number } } }[];
+}
+
 type Args = Record<string, unknown> | undefined;
 
 function activeDocument(language: string, args: Args): vscode.Uri | undefined {
@@ -136,6 +148,30 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     void vscode.window.showInformationMessage(
       infected.length ? `Likely infected: ${infected.map((h) => h.host).join(', ')}` : 'No LAN host looks infected in this log.',
     );
+    return r;
+  });
+
+  register('senderGuard.explainBounce', async (args) => {
+    const editor = vscode.window.activeTextEditor;
+    const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : undefined;
+    const text = typeof args?.text === 'string' ? args.text : (selected ?? editor?.document.getText());
+    if (!text || text.trim() === '') throw new Error('open or select a bounce message first');
+    const r = await run<BounceResult>('senderGuard.server.explainBounce', { text, uri: editor?.document.uri.toString() });
+    const where = (f: BounceResult['relatedFindings'][number]): string =>
+      `${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    show(`Bounce: ${r.cause.title} [${r.cause.id}]`, [
+      ...(r.remoteMta ? [`remote MTA: ${[r.remoteMta.host, r.remoteMta.ip ? `[${r.remoteMta.ip}]` : ''].filter((x) => x).join(' ')}`] : []),
+      ...(r.reply ? [`reply: ${r.reply}`] : []),
+      ...(r.status ? [`status: ${r.statusMeaning ?? r.status}`] : []),
+      ...(r.phase ? [`SMTP phase: ${r.phase}`] : []),
+      ...(r.recipients.length ? [`recipients: ${r.recipients.join(', ')}`] : []),
+      `explanation: ${r.cause.explanation}`,
+      `fix: ${r.cause.fix}`,
+      ...(r.relatedRules.length ? [`related rules: ${r.relatedRules.join(', ')}`] : []),
+      ...(r.relatedRules.length && r.relatedFindings.length === 0 ? ['no findings of these rules in the open files (open the zone files, router config and logs to check them)'] : []),
+      ...r.relatedFindings.map((f) => `  ${where(f)}: ${f.severity} ${f.rule} ${f.message}`),
+    ]);
+    void vscode.window.showInformationMessage(`Bounce explained: ${r.cause.title}`);
     return r;
   });
 

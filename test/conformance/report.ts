@@ -12,6 +12,8 @@ export interface SuiteReport {
   total: number;
   passed: number;
   failures: CaseFailure[];
+  /** Cases not run (e.g. ones that need live DNS): never counted in total or passed. */
+  skipped?: number;
 }
 
 export type Suite = (corpusDir: string) => SuiteReport[] | Promise<SuiteReport[]>;

@@ -72,6 +72,45 @@ describe('server commands', { timeout: 30000 }, () => {
     assert.deepEqual(r.fixed, ['spf-version-typo']);
     assert.equal(applied.length, 1);
   });
+
+  test('explainBounce: cause, reply range and the related findings of the open documents', async () => {
+    const zone = 'file:///ws/bounce/example.jp.zone';
+    const log = 'file:///ws/bounce/router-syslog.rtxlog';
+    client.open(zone, 'zone', read('broken/example.jp.zone'));
+    client.open(log, 'rtxlog', read('broken/router-syslog.rtxlog'));
+    await client.diagnostics(zone);
+    type Result = {
+      cause: { id: string };
+      status: string;
+      remoteMta: { host: string; ip: string };
+      replyRange: { start: { line: number; character: number } };
+      relatedFindings: { uri: string; rule: string; range: { start: { line: number } } }[];
+    };
+    const explain = (text: string) => client.request<Result>('workspace/executeCommand', { command: 'senderGuard.server.explainBounce', arguments: [{ text }] });
+    const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'bounces', 'incident-gmail-5.7.1-no-authentication.eml'), 'utf8');
+    const auth = await explain(text);
+    assert.equal(auth.cause.id, 'unauthenticated');
+    assert.equal(auth.status, '5.7.1');
+    assert.deepEqual(auth.remoteMta, { host: 'gmail-smtp-in.l.google.com', ip: '192.0.2.17' });
+    assert.ok(text.split('\n')[auth.replyRange.start.line].slice(auth.replyRange.start.character).startsWith('550-5.7.1 This message'));
+    const typo = auth.relatedFindings.filter((f) => f.uri === zone && f.rule === 'spf-version-typo');
+    assert.equal(typo.length, 1, JSON.stringify(auth.relatedFindings));
+    assert.equal(read('broken/example.jp.zone').split('\n')[typo[0].range.start.line].includes('v-spf1'), true);
+    // Text given while the zone is the active editor (uri): the zone's findings still count.
+    const fromZone = await client.request<Result>('workspace/executeCommand', { command: 'senderGuard.server.explainBounce', arguments: [{ text, uri: zone }] });
+    assert.ok(fromZone.relatedFindings.some((f) => f.uri === zone && f.rule === 'spf-version-typo'), JSON.stringify(fromZone.relatedFindings));
+    const blocked = await explain(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'bounces', 'incident-spamhaus-company-ip.eml'), 'utf8'));
+    assert.equal(blocked.cause.id, 'blocklisted-ip');
+    assert.ok(blocked.relatedFindings.some((f) => f.uri === log && f.rule === 'log-infected-host'));
+    assert.ok(!blocked.relatedFindings.some((f) => f.rule.startsWith('spf-')));
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'senderGuard.server.explainBounce', arguments: [{}] }), /text of the bounce/);
+    // Without text, the open document named by uri is read.
+    const eml = 'file:///ws/bounce/returned.eml';
+    client.open(eml, 'plaintext', fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'bounces', 'postfix-relay-access-denied.eml'), 'utf8'));
+    const relay = await client.request<Result>('workspace/executeCommand', { command: 'senderGuard.server.explainBounce', arguments: [{ uri: eml }] });
+    assert.equal(relay.cause.id, 'relay-denied');
+    assert.deepEqual(relay.relatedFindings, []);
+  });
 });
 
 describe('command code actions (VS Code client)', { timeout: 30000 }, () => {

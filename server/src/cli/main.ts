@@ -1,6 +1,7 @@
 /** `senderguard`: the command-line interface for CI pipelines. */
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
 import { UsageError } from './files';
+import { bounceCommand } from './bounce';
 import { logCommand } from './log';
 import { rtxSimulateCommand } from './rtxSimulate';
 import { spfTestCommand } from './spfTest';
@@ -17,6 +18,7 @@ const USAGE = `Usage:
                       [--helo NAME] [--format text|json]
   senderguard rtx simulate CONFIG --from ADDR --to ADDR --proto tcp|udp|icmp|… [--port N] [--sport N]
                            [--interface IF --direction in|out] [--format text|json]
+  senderguard bounce [--format text|json] [--workspace PATH]... FILE|-
   senderguard --help | --version
 
 check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP egress,
@@ -35,6 +37,10 @@ spf     'spf test' evaluates SPF (RFC 7208 check_host) for a client address agai
 rtx     'rtx simulate' runs a packet through a Yamaha RTX config's filters: by default the flow
         from the LAN to the internet (LAN in, then WAN out), or one interface's list. Prints
         the verdict and the deciding filter of each step. 'senderguard rtx simulate --help'.
+
+bounce  Explains a bounce message (.eml or pasted text, '-' for stdin): remote server, reply,
+        status code, likely cause and fix; with --workspace, the findings of the related rules
+        in those zone files, router configs and logs. 'senderguard bounce --help'.
 
 Exit status of check: 0 nothing at or above the --severity threshold, 1 findings at or above it,
 2 usage or read error.
@@ -117,6 +123,7 @@ function check(args: string[], out: Out, err: Out): number {
 const COMMANDS: Record<string, (args: string[], out: Out, err: Out) => number | Promise<number>> = {
   check,
   log: logCommand,
+  bounce: bounceCommand,
   spf: (args, out, err) => {
     if (args[0] !== 'test') throw new UsageError(`unknown command 'spf ${args[0] ?? ''}'; did you mean 'spf test'?`);
     return spfTestCommand(args.slice(1), out, err);

@@ -6,10 +6,14 @@
  *   senderGuard.server.testSpf        { uri?, ip, sender?, domain?, helo? } → SpfCheck (result, explanation, lookups, trace)
  *   senderGuard.server.simulate       { uri, from, to, proto, port?, sport?, interface?, direction? } → SimulateResult | { errors }
  *   senderGuard.server.infectedHosts  { uri }                         → { hosts: HostReport[] }
+ *   senderGuard.server.explainBounce  { text, uri? }                  → the bounce read and explained, with the
+ *                                     related rules' findings in the open documents
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { quickFixes, validate, type ParsedDocument, type RuleContext } from '../core';
+import { LineIndex, quickFixes, validate, type ParsedDocument, type RuleContext } from '../core';
+import { explainBounce } from '../core/bounce/explain';
+import { parseBounce } from '../core/bounce/parse';
 import { collectFixAll } from '../core/fixAll';
 import { simulateCommand, validateSimulateArgs, type SimulateArgs } from '../core/rtx/simulateCommand';
 import type { RtxModel } from '../core/rtx/model';
@@ -21,7 +25,7 @@ import { liveResolver, withFallback } from '../io/liveDns';
 import type { ZoneModel } from '../core/zone/model';
 import { toLspRange } from './convert';
 
-export const SERVER_COMMANDS = ['senderGuard.server.fixAll', 'senderGuard.server.testSpf', 'senderGuard.server.simulate', 'senderGuard.server.infectedHosts'];
+export const SERVER_COMMANDS = ['senderGuard.server.fixAll', 'senderGuard.server.testSpf', 'senderGuard.server.simulate', 'senderGuard.server.infectedHosts', 'senderGuard.server.explainBounce'];
 
 export interface CommandEnv {
   connection: Connection;
@@ -104,6 +108,50 @@ function infectedHosts(env: CommandEnv, a: Args): unknown {
   return { hosts: summarizeHosts((p.model as LogModel).analysis, opts) };
 }
 
+/** At most this many related findings are returned by explainBounce. */
+const MAX_BOUNCE_FINDINGS = 200;
+
+function explainBounceCommand(env: CommandEnv, a: Args): unknown {
+  // The text as given (a selection), else the open document named by uri.
+  const open = str(a, 'uri') ? env.documents.get(str(a, 'uri')!) : undefined;
+  const text = typeof a.text === 'string' ? a.text : open?.getText();
+  if (text === undefined) throw new Error('give the text of the bounce message');
+  const bounce = parseBounce(text);
+  const explanation = explainBounce(bounce);
+  const related = new Set(explanation.relatedRules);
+  const ctx = env.context();
+  const relatedFindings: { uri: string; rule: string; severity: string; message: string; range: ReturnType<typeof toLspRange> }[] = [];
+  if (related.size > 0) {
+    for (const doc of env.documents.all()) {
+      // Every open document but the bounce itself (when its text was read from it); the active
+      // editor may well be the zone file the bounce is about.
+      if ((typeof a.text !== 'string' && doc.uri === str(a, 'uri')) || relatedFindings.length >= MAX_BOUNCE_FINDINGS) continue;
+      const p = env.parsed(doc);
+      if (!p) continue;
+      for (const f of validate(p, ctx)) {
+        if (related.has(f.rule) && relatedFindings.length < MAX_BOUNCE_FINDINGS) relatedFindings.push({ uri: doc.uri, rule: f.rule, severity: f.severity, message: f.message, range: toLspRange(p.lines, f.range) });
+      }
+    }
+  }
+  return {
+    remoteMta: bounce.remoteMta ?? null,
+    reportingMta: bounce.reportingMta ?? null,
+    reply: bounce.reply ?? null,
+    replyCode: bounce.replyCode ?? null,
+    replyRange: bounce.replyRange ? toLspRange(new LineIndex(text), bounce.replyRange) : null,
+    replyRangeExact: bounce.replyRangeExact,
+    status: bounce.status ?? null,
+    statusMeaning: explanation.status?.text ?? null,
+    phase: bounce.phase ?? null,
+    recipients: bounce.recipients,
+    subject: bounce.subject ?? null,
+    cause: explanation.cause,
+    evidence: explanation.evidence,
+    relatedRules: explanation.relatedRules,
+    relatedFindings,
+  };
+}
+
 export async function executeCommand(env: CommandEnv, command: string, args: unknown[] | undefined): Promise<unknown> {
   const a = (args?.[0] && typeof args[0] === 'object' ? args[0] : {}) as Args;
   switch (command) {
@@ -115,6 +163,8 @@ export async function executeCommand(env: CommandEnv, command: string, args: unk
       return simulate(env, a);
     case 'senderGuard.server.infectedHosts':
       return infectedHosts(env, a);
+    case 'senderGuard.server.explainBounce':
+      return explainBounceCommand(env, a);
     default:
       throw new Error(`unknown command ${command}`);
   }

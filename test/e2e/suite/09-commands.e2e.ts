@@ -42,7 +42,7 @@ suite('palette commands', () => {
 
   test('every command is registered', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['senderGuard.testSpf', 'senderGuard.simulatePacket', 'senderGuard.bumpSerial', 'senderGuard.showInfectedHosts', 'senderGuard.fixAll', 'senderGuard.openExample']) {
+    for (const id of ['senderGuard.testSpf', 'senderGuard.simulatePacket', 'senderGuard.bumpSerial', 'senderGuard.showInfectedHosts', 'senderGuard.fixAll', 'senderGuard.openExample', 'senderGuard.explainBounce']) {
       assert.ok(all.includes(id), `command ${id} is not registered`);
     }
   });
@@ -67,6 +67,22 @@ suite('palette commands', () => {
     const last = r.steps?.[r.steps.length - 1];
     assert.ok(last, `the simulation should list its steps: ${JSON.stringify(r)}`);
     assert.equal(String(last.filter), '42', `the last step should be filter 42: ${JSON.stringify(r.steps)}`);
+  });
+
+  test('Explain a Bounce Message: the incident bounce is unauthenticated mail, and the open zone shows why', async () => {
+    const uri = exampleUri('broken/example.jp.zone');
+    await open('broken/example.jp.zone');
+    await waitForCodes(uri, ['sender-requirements', 'spf-version-typo']);
+    const text = [
+      'host gmail-smtp-in.l.google.com[192.0.2.17] said:',
+      '    550-5.7.1 This message does not have authentication information or fails to',
+      '    550-5.7.1 pass authentication checks. To best protect our users from spam, the',
+      '    550 5.7.1 message has been blocked. - gsmtp (in reply to end of DATA command)',
+    ].join('\n');
+    const r = await run<{ cause: { id: string }; relatedFindings: { rule: string }[] }>('senderGuard.explainBounce', { text });
+    assert.equal(r.cause.id, 'unauthenticated', JSON.stringify(r));
+    const rules = r.relatedFindings.map((f) => f.rule);
+    assert.ok(rules.includes('spf-version-typo') && rules.includes('sender-requirements'), `related findings: ${rules.join(', ')}`);
   });
 
   test('Show Likely Infected Hosts: exactly 192.168.100.37 in the broken log', async () => {

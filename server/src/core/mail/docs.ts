@@ -2,7 +2,8 @@
  * Hover documentation of the mail-authentication records, as data: one `KindDocs` per record kind
  * (in `<kind>/tags.ts`), read by `hover.ts`. Every tag names the specification section it comes from.
  */
-import type { MailKind } from './records';
+import type { MailKind, MailRecord } from './records';
+import type { Tag } from './tagList';
 
 export interface SpecRef {
   /** `RFC 7489 §6.3`, `RFC 6376 §3.6.1`… */
@@ -31,6 +32,11 @@ export interface KindDocs {
   about: string;
   spec: SpecRef;
   tags: Record<string, TagDoc>;
+  /**
+   * Optional: Markdown about the value written in one record (e.g. the decoded DKIM key's type and
+   * size), shown in the tag's hover under its documentation.
+   */
+  describeValue?(tag: Tag, mail: MailRecord): string | undefined;
 }
 
 export function rfc(number: number, section: string): SpecRef {

@@ -34,7 +34,7 @@ export const MAIL_DOCS: DocsByKind = {
 const link = (s: SpecRef): string => `[${s.label}](${s.url})`;
 
 /** Markdown of one tag's documentation. */
-export function tagMarkdown(kind: KindDocs, name: string, doc: TagDoc, written?: Tag): string {
+export function tagMarkdown(kind: KindDocs, name: string, doc: TagDoc, written?: Tag, detail?: string): string {
   const out = [`**${name}=** — ${doc.title} (${kind.name})`, '', doc.doc];
   if (doc.values) {
     out.push('', '| value | meaning |', '|---|---|');
@@ -48,6 +48,7 @@ export function tagMarkdown(kind: KindDocs, name: string, doc: TagDoc, written?:
   if (doc.default !== undefined) facts.push(`**Default:** \`${doc.default}\``);
   if (doc.example) facts.push(`**Example:** \`${doc.example}\``);
   if (facts.length) out.push('', facts.join(' · '));
+  if (detail) out.push('', detail);
   out.push('', link(doc.spec));
   return out.join('\n');
 }
@@ -73,7 +74,7 @@ export function mailHover(model: ZoneModel, offset: number, _ctx: RuleContext): 
   if (at.tag) {
     const doc = docs.tags[at.tag.name];
     const range = docRange(at.mail, at.on === 'name' ? at.tag.nameSpan : at.tag.span);
-    if (doc) return { range, contents: tagMarkdown(docs, at.tag.name, doc, at.tag) };
+    if (doc) return { range, contents: tagMarkdown(docs, at.tag.name, doc, at.tag, docs.describeValue?.(at.tag, at.mail)) };
     return {
       range,
       contents: `**${at.tag.name}=** — not a tag of the ${docs.name}; receivers ignore unknown tags.\n\n${link(docs.spec)}`,

@@ -27,7 +27,11 @@ test('version tags: exact, wrong case, near misses, run-ons; SPF and prose are n
   assert.equal(kindOfValue('v=dmarc1; p=none')?.version.state, 'case');
   assert.equal(kindOfValue('v=DMARC; p=none')?.version.state, 'typo');
   assert.equal(kindOfValue('v:DMARC1; p=none')?.version.state, 'typo');
-  assert.equal(kindOfValue('v = DMARC1; p=none')?.version.state, 'typo');
+  // RFC 7489's grammar allows blanks around '=' and a capital V; the value itself is exact.
+  assert.equal(kindOfValue('v = DMARC1; p=none')?.version.state, 'ok');
+  assert.equal(kindOfValue('V=DMARC1; p=none')?.version.state, 'ok');
+  assert.equal(kindOfValue('V = dmarc1; p=none')?.version.state, 'typo');
+  assert.equal(kindOfValue('v = STSv1; id=1')?.version.state, 'typo');
   assert.deepEqual(kindOfValue('v=DMARC1 p=none'), { kind: 'dmarc', version: { state: 'typo', span: { start: 0, end: 8 }, written: 'v=DMARC1' } });
   assert.equal(kindOfValue('v=STSv1; id=20240101')?.kind, 'mta-sts');
   assert.equal(kindOfValue('v=TLSRPTv1; rua=mailto:t@example.jp')?.kind, 'tls-rpt');

@@ -97,6 +97,14 @@ const VALUE_KINDS: [string, MailKind][] = [
 ];
 
 /**
+ * RFC 7489 §6.4's ABNF: `dmarc-version = "v" *WSP "=" *WSP %x44 %x4d %x41 %x52 %x43 %x31` — the
+ * quoted "v" is case-insensitive (RFC 5234 §2.3) and blanks may surround the `=`; the value is
+ * exact. The other kinds spell their version tag case-sensitively and without blanks
+ * (RFC 8461 §3.1, RFC 8460 §3, RFC 6376 §3.2).
+ */
+const LENIENT_DMARC_VERSION = /^[vV][ \t]*=[ \t]*DMARC1$/;
+
+/**
  * The kind a value announces in its leading version tag, and how well it is written. Near misses
  * are judged on the text before the first `;` with spaces around `=` removed: the version value
  * one or two edits away (`DMARC`, `DMRAC1`), `:` for `=`, or the next tag run in without `;`.
@@ -123,7 +131,9 @@ export function kindOfValue(value: string): { kind: MailKind; version: MailVersi
   if (!best || best.d > (lower.length >= 6 ? 2 : 1)) return undefined;
   const exactValue = VERSION_VALUES[best.kind];
   const span = { start: i, end: written === head ? end : i + head.length };
-  if (head === `v=${exactValue}` && written === head) return { kind: best.kind, version: { state: 'ok', span, written } };
+  if (written === head && (head === `v=${exactValue}` || (best.kind === 'dmarc' && LENIENT_DMARC_VERSION.test(head)))) {
+    return { kind: best.kind, version: { state: 'ok', span, written } };
+  }
   if (written !== head && /^[vV]=[A-Za-z0-9]+\s+\S/.test(written) && best.d === 0) {
     // The version runs into the next tag without a ';' (`v=DMARC1 p=none`).
     return { kind: best.kind, version: { state: 'typo', span: { start: i, end: i + head.length }, written: head } };
@@ -134,7 +144,7 @@ export function kindOfValue(value: string): { kind: MailKind; version: MailVersi
 
 function versionState(kind: MailKind, tags: Tag[], fromValue: MailVersion | undefined): MailVersion {
   if (fromValue) return fromValue;
-  const v = tags.find((t) => t.name === 'v');
+  const v = tags.find((t) => t.name === 'v' || (kind === 'dmarc' && t.name === 'V'));
   if (!v) return { state: 'missing' };
   const span = v.span;
   if (v.index !== 0) return { state: 'not-first', span, written: `v=${v.value}` };
@@ -154,8 +164,10 @@ export function mailRecords(model: ZoneModel): MailRecord[] {
     const owned = kindOfOwner(record.owner);
     let byValue: ReturnType<typeof kindOfValue>;
     if (!owned) {
+      // Most TXT records of a large zone are SPF or site verifications: judge them on their
+      // first string, before joining anything.
       const first = uncachedStrings(record)?.[0]?.value;
-      if (first === undefined || !/^[ \t]*[vV]/.test(first)) continue;
+      if (first === undefined || !/^[ \t]*[vV]/.test(first) || /^[ \t]*v=spf1/i.test(first) || !kindOfValue(first)) continue;
     }
     if (!record.strings || record.strings.length === 0) continue;
     const text = MappedText.concat(record.strings);

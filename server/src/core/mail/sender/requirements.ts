@@ -82,21 +82,32 @@ function isNullMx(records: ZoneRecord[]): boolean {
   return records.length === 1 && records[0].rdata.length === 2 && records[0].rdata[1].text === '.';
 }
 
-function dkimKeysOf(model: ZoneModel, dkim: MailRecord[], domain: string): { keys: number; delegated: number; revoked: number } {
-  let keys = 0;
-  let revoked = 0;
+interface DkimCount {
+  keys: number;
+  delegated: number;
+  revoked: number;
+}
+
+/** DKIM key records and CNAME-delegated selectors, counted per domain (one pass over each). */
+function dkimByDomain(model: ZoneModel, dkim: MailRecord[]): Map<string, DkimCount> {
+  const out = new Map<string, DkimCount>();
+  const of = (domain: string): DkimCount => {
+    let c = out.get(domain);
+    if (!c) out.set(domain, (c = { keys: 0, delegated: 0, revoked: 0 }));
+    return c;
+  };
   for (const m of dkim) {
-    if (m.domain !== domain || !m.selector) continue;
+    if (!m.selector) continue;
     const p = tag(m.tags, 'p');
-    if (p && p.value.trim() === '') revoked++;
-    else keys++;
+    if (p && p.value.trim() === '') of(m.domain).revoked++;
+    else of(m.domain).keys++;
   }
-  let delegated = 0;
   for (const r of model.recordsOfType('CNAME')) {
+    if (r.owner.indexOf('._domainkey.') < 0) continue;
     const k = kindOfOwner(r.owner);
-    if (k?.kind === 'dkim' && k.domain === domain && k.selector) delegated++;
+    if (k?.kind === 'dkim' && k.selector) of(k.domain).delegated++;
   }
-  return { keys, delegated, revoked };
+  return out;
 }
 
 const cache = new WeakMap<ZoneModel, SendingDomain[]>();
@@ -130,18 +141,24 @@ export function sendingDomains(model: ZoneModel): SendingDomain[] {
   }
   const mail = mailRecords(model);
   const dmarc = mail.filter((m) => m.kind === 'dmarc' && m.ownerKind === 'dmarc');
-  const dkim = mail.filter((m) => m.kind === 'dkim');
+  const dkim = dkimByDomain(model, mail.filter((m) => m.kind === 'dkim'));
+  const dmarcByDomain = new Map<string, MailRecord[]>();
+  for (const m of dmarc) {
+    const list = dmarcByDomain.get(m.domain);
+    if (list) list.push(m);
+    else dmarcByDomain.set(m.domain, [m]);
+  }
   const apex = apexOf(model);
   const out: SendingDomain[] = [];
   for (const [domain, record] of evidence) {
-    out.push({ domain, evidence: record, requirements: checklist(model, domain, spfByOwner.get(domain) ?? [], dmarc, dkim, apex) });
+    out.push({ domain, evidence: record, requirements: checklist(domain, spfByOwner.get(domain) ?? [], dmarcByDomain, dkim.get(domain), apex) });
   }
   out.sort((a, b) => a.evidence.range.start - b.evidence.range.start);
   cache.set(model, out);
   return out;
 }
 
-function checklist(model: ZoneModel, domain: string, spf: SpfCandidate[], dmarcAll: MailRecord[], dkimAll: MailRecord[], apex: string | undefined): Requirement[] {
+function checklist(domain: string, spf: SpfCandidate[], dmarcByDomain: Map<string, MailRecord[]>, dkim: DkimCount | undefined, apex: string | undefined): Requirement[] {
   const reqs: Requirement[] = [];
   // SPF
   let spfOk = false;
@@ -153,7 +170,7 @@ function checklist(model: ZoneModel, domain: string, spf: SpfCandidate[], dmarcA
     reqs.push({ id: 'spf', status: 'met', detail: 'One SPF record without syntax errors.' });
   }
   // DKIM
-  const k = dkimKeysOf(model, dkimAll, domain);
+  const k = dkim ?? { keys: 0, delegated: 0, revoked: 0 };
   const dkimOk = k.keys + k.delegated > 0;
   if (dkimOk) {
     const parts = [k.keys ? `${k.keys} key record(s)` : '', k.delegated ? `${k.delegated} selector(s) delegated by CNAME` : ''].filter(Boolean);
@@ -170,8 +187,8 @@ function checklist(model: ZoneModel, domain: string, spf: SpfCandidate[], dmarcA
     });
   }
   // DMARC
-  const own = dmarcAll.filter((m) => m.domain === domain);
-  const org = !own.length && apex && domain !== apex && inZone(domain, apex) ? dmarcAll.filter((m) => m.domain === apex) : [];
+  const own = dmarcByDomain.get(domain) ?? [];
+  const org = !own.length && apex && domain !== apex && inZone(domain, apex) ? (dmarcByDomain.get(apex) ?? []) : [];
   const found = own.length ? own : org;
   const valid = found.filter((m) => m.version.state === 'ok');
   let strict = { spf: false, dkim: false };

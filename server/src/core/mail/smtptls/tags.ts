@@ -7,6 +7,13 @@ export const MTA_STS_DOCS: KindDocs = {
   spec: rfc(8461, '3.1'),
   tags: {
     v: { title: 'Version', doc: 'Must be `STSv1` and the first tag.', spec: rfc(8461, '3.1'), required: true, example: 'v=STSv1' },
+    id: {
+      title: 'Policy id',
+      doc: 'One to 32 letters and digits naming the current policy. Senders cache the policy file and fetch it again when the id changes, so change it every time the policy file changes (a timestamp works well).',
+      spec: rfc(8461, '3.1'),
+      required: true,
+      example: 'id=20240131T1200',
+    },
   },
 };
 
@@ -16,5 +23,12 @@ export const TLS_RPT_DOCS: KindDocs = {
   spec: rfc(8460, '3'),
   tags: {
     v: { title: 'Version', doc: 'Must be `TLSRPTv1` and the first tag.', spec: rfc(8460, '3'), required: true, example: 'v=TLSRPTv1' },
+    rua: {
+      title: 'Report destinations',
+      doc: 'Comma-separated `mailto:` addresses or `https:` URLs (reports are POSTed there) that receive the daily JSON reports of TLS successes and failures.',
+      spec: rfc(8460, '3'),
+      required: true,
+      example: 'rua=mailto:tls-reports@example.jp',
+    },
   },
 };

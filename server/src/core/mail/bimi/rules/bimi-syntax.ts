@@ -1,0 +1,68 @@
+/**
+ * bimi-syntax: a `<selector>._bimi` record that is not `v=BIMI1; l=<https URL of an SVG or
+ * empty>[; a=<https URL of a mark certificate or empty>][; avp=brand|personal]` (BIMI draft
+ * §4.2): the version (near misses, not first, missing), `l` required, https-only URLs, the SVG
+ * extension, `avp` values, duplicate tags, malformed tag lists. Quick fix for the version.
+ */
+import type { Rule } from '../../../rule';
+import type { ZoneModel } from '../../../zone/model';
+import { docRange, mailRecordsOf, type MailRecord } from '../../records';
+import { duplicateTags, tag, type Span } from '../../tagList';
+import { commentCutNote, httpsProblem, urlPath, versionRunsOn, versionFixEdits, versionProblem, versionProblemAt } from '../../dmarc/common';
+import { anchor } from '../../smtptls/checks';
+
+const ID = 'bimi-syntax';
+const SPEC = 'BIMI draft §4.2';
+
+/** BIMI records that are evidently BIMI (not another protocol's record at the name). */
+export function bimiRecords(model: ZoneModel): MailRecord[] {
+  return mailRecordsOf(model, 'bimi').filter((m) => m.valueKind === 'bimi' || m.version.state === 'missing' || m.version.state === 'not-first');
+}
+
+export function bimiProblems(m: MailRecord, model?: ZoneModel): { span: Span; message: string }[] {
+  const out: { span: Span; message: string }[] = [];
+  for (const e of m.errors) out.push({ span: e.span, message: `${e.message} (${SPEC})` });
+  for (const t of duplicateTags(m.tags)) out.push({ span: t.span, message: `The tag ${t.name}= appears twice, which makes the record invalid (${SPEC})` });
+  const bad = (s: Span): boolean => m.errors.some((e) => e.code === 'bad-value-char' && e.span.start >= s.start && e.span.start < s.end);
+  const l = tag(m.tags, 'l');
+  if (!l) {
+    if (m.errors.length === 0 && !versionRunsOn(m)) out.push({ span: anchor(m), message: `The record has no l= tag: it is required — the https: URL of the SVG logo, or empty to decline BIMI (${SPEC})${commentCutNote(m, model)}` });
+  } else if (l.value.length > 0 && !bad(l.valueSpan)) {
+    const problem = httpsProblem(l.value);
+    if (problem) out.push({ span: l.valueSpan, message: `${problem}: l= is the https: URL of the logo, or empty (${SPEC})` });
+    else if (!/\.svg$/i.test(urlPath(l.value))) out.push({ span: l.valueSpan, message: `"${l.value}" does not end in .svg: the logo must be an SVG Tiny PS file (${SPEC})` });
+  }
+  const a = tag(m.tags, 'a');
+  if (a && a.value.length > 0 && !bad(a.valueSpan)) {
+    const problem = httpsProblem(a.value);
+    if (problem) out.push({ span: a.valueSpan, message: `${problem}: a= is the https: URL of the PEM mark certificate (VMC or CMC), or empty (${SPEC})` });
+  }
+  const avp = tag(m.tags, 'avp');
+  if (avp && !/^(brand|personal)$/i.test(avp.value)) {
+    out.push({ span: avp.value.length ? avp.valueSpan : avp.span, message: `avp=${avp.value}: the avatar preference is brand or personal` });
+  }
+  return out;
+}
+
+export const bimiSyntax: Rule<ZoneModel> = {
+  meta: {
+    id: ID,
+    language: 'zone',
+    severity: 'error',
+    description: 'A BIMI record that is not "v=BIMI1; l=<https SVG URL>…", so mailbox providers show no logo',
+  },
+  check(model, _ctx, report) {
+    for (const m of mailRecordsOf(model, 'bimi')) {
+      const p = versionProblem(m);
+      if (p) report({ range: p.range, message: p.message, data: { version: true } });
+    }
+    for (const m of bimiRecords(model)) {
+      for (const p of bimiProblems(m, model)) report({ range: docRange(m, p.span), message: p.message });
+    }
+  },
+  fix(model, finding) {
+    const hit = versionProblemAt(model, ['bimi'], finding.range);
+    if (!hit?.p.fix) return [];
+    return [{ title: 'Replace with v=BIMI1', rule: ID, edits: versionFixEdits(hit.m, hit.p), preferred: true }];
+  },
+};
