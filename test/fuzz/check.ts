@@ -9,9 +9,9 @@ import type { LanguageId, Range } from '../../server/src/core/types';
 import { MappedText } from '../../server/src/core/text';
 import { parseMacroText, parseSpf } from '../../server/src/core/spf/parse';
 import { detectVersionTypo } from '../../server/src/core/spf/nearMiss';
-import { finishDomain } from '../../server/src/core/spf/macro';
+import { expandMacroString, finishDomain, MAX_EXPANDED_DOMAIN, type MacroValues } from '../../server/src/core/spf/macro';
 import { lanToInternet } from '../../server/src/core/rtx/simulate';
-import { simulateCommand, validateSimulateArgs, type SimulateArgs } from '../../server/src/core/rtx/simulateCommand';
+import { renderSimulation, simulateCommand, validateSimulateArgs, type SimulateArgs } from '../../server/src/core/rtx/simulateCommand';
 import type { RtxModel } from '../../server/src/core/rtx/model';
 
 export const LANGUAGES: readonly LanguageId[] = ['zone', 'rtx', 'rtxlog'];
@@ -107,13 +107,54 @@ export function checkSpfValue(value: string, docStart = 3): string[] {
  */
 export function checkSimulation(config: string, args: SimulateArgs): string[] {
   const out: string[] = [];
+  let model: RtxModel | undefined;
+  guard('rtx parse', out, () => {
+    model = parseDocument('rtx', config).model as RtxModel;
+  });
+  return model ? [...out, ...checkSimulationModel(model, args)] : out;
+}
+
+/** `checkSimulation` on an already parsed config (the fuzzer reuses one model for many packets). */
+export function checkSimulationModel(model: RtxModel, args: SimulateArgs): string[] {
+  const out: string[] = [];
   guard('rtx simulate', out, () => {
-    const model = parseDocument('rtx', config).model as RtxModel;
     const v = validateSimulateArgs(args);
     if ('input' in v) {
-      simulateCommand(model, v.input);
+      const r = simulateCommand(model, v.input);
+      if (!('error' in r) && typeof renderSimulation(r, v.input.packet) !== 'string') out.push('renderSimulation gave no text');
       lanToInternet(model, v.input.packet);
     }
   });
   return out;
+}
+
+/**
+ * The macro expander on a raw macro-string and arbitrary letter values: never throws (nor rejects),
+ * keeps every literal part, and `finishDomain` of the result fits 253 characters unless a single
+ * label is longer.
+ */
+export async function checkMacroExpansion(text: string, values: Omit<MacroValues, 'p'> & { p: string }): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    const { value } = parseMacroText(MappedText.contiguous(text, 0));
+    const expanded = await expandMacroString(value, { ...values, p: async () => values.p });
+    if (typeof expanded !== 'string') out.push(`expandMacroString gave ${typeof expanded}`);
+    else {
+      for (const part of value.parts) if (part.kind === 'literal' && !expanded.includes(part.text)) out.push(`expansion lost the literal ${JSON.stringify(part.text.slice(0, 40))}`);
+      const d = finishDomain(expanded);
+      if (d.length > MAX_EXPANDED_DOMAIN && d.includes('.')) out.push(`finishDomain gave ${d.length} characters with labels left to drop`);
+    }
+  } catch (e) {
+    out.push(`macro expansion threw: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 3).join(' | ') : String(e)}`);
+  }
+  return out;
+}
+
+/** The model of an RTX config, or `undefined` when parsing throws (reported by `checkSimulation`). */
+export function parsedRtx(config: string): RtxModel | undefined {
+  try {
+    return parseDocument('rtx', config).model as RtxModel;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,7 @@ import { MappedText } from '../../server/src/core/text';
 import type { LanguageId } from '../../server/src/core/types';
 import { checkDocument, checkSimulation, checkSpfValue, LANGUAGES } from './check';
 import { RTX_SEED, SEEDS, TOKENS } from './seeds';
+import { editDistance, nearMisses, nextKeywords } from '../../server/src/core/rtx/catalog';
 
 /** A fixed seed per run unless FC_SEED is set, so a failure always reproduces. */
 const SEED = Number(process.env.FC_SEED ?? 20240402);
@@ -102,5 +103,35 @@ describe('RTX packet-filter simulator', () => {
   test('simulateCommand / lanToInternet on mutated configs and arbitrary arguments', () => {
     const config = fc.oneof(fc.constant(RTX_SEED), mutatedDoc('rtx'));
     fc.assert(fc.property(config, args, (c, a) => assert.deepEqual(checkSimulation(c, a), [], JSON.stringify({ c, a }))), params(200));
+  });
+});
+
+describe('RTX command suggestions', () => {
+  // The banded, early-exit distance behind `nearMisses` must suggest exactly what the full table does.
+  const reference = (word: string, candidates: readonly string[]): string[] => {
+    if (word.length < 2 || word.length > 40) return [];
+    const limit = word.length <= 4 ? 1 : 2;
+    return candidates
+      .map((c) => ({ c, d: editDistance(word, c) }))
+      .filter((x) => x.d > 0 && x.d <= limit)
+      .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+      .map((x) => x.c);
+  };
+  const keywords = [...new Set([...nextKeywords([]).keywords, ...nextKeywords(['ip', 'lan1']).keywords, ...nextKeywords(['ip', 'filter']).keywords])];
+  const edited = fc
+    .tuple(fc.constantFrom(...keywords), fc.array(fc.tuple(fc.nat(), fc.constantFrom('del', 'ins', 'sub', 'swap'), fc.constantFrom('a', 'e', 'i', 'l', 'p', 't', '1', '-')), { maxLength: 4 }))
+    .map(([w, edits]) => {
+      let t = w;
+      for (const [at0, op, ch] of edits) {
+        const at = at0 % (t.length + 1);
+        if (op === 'del') t = t.slice(0, at) + t.slice(at + 1);
+        else if (op === 'ins') t = t.slice(0, at) + ch + t.slice(at);
+        else if (op === 'sub') t = t.slice(0, at) + ch + t.slice(at + 1);
+        else if (at + 1 < t.length) t = t.slice(0, at) + t[at + 1] + t[at] + t.slice(at + 2);
+      }
+      return t;
+    });
+  test('nearMisses equals the full edit-distance table on edited keywords and arbitrary words', () => {
+    fc.assert(fc.property(fc.oneof(edited, fc.string({ maxLength: 45 })), (w) => assert.deepEqual(nearMisses(w, keywords), reference(w, keywords), w)), params(3000));
   });
 });

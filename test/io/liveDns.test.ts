@@ -12,6 +12,8 @@ const server = new TestDnsServer(
   {
     '_spf.provider.test': { TXT: [['v=spf1 ip4:192.0.2.0/24 -all']] },
     'mail.provider.test': { A: ['192.0.2.25'] },
+    '_inner.provider.test': { TXT: [['v=spf1 ip4:198.51.100.0/24 -all']] },
+    '_bulk.provider.test': { TXT: [['v=spf1 include:_inner.provider.test a:mail.provider.test a:mail.provider.test a:mail.provider.test a:mail.provider.test a:mail.provider.test a:mail.provider.test a:mail.provider.test a:mail.provider.test ~all']] },
   },
   new Set(['slow.provider.test']),
 );
@@ -92,5 +94,46 @@ test('the language server asks live DNS only when enabled AND the workspace is t
   assert.equal(await resultWith({ settings: { liveDns: liveOn }, trusted: false }), 'temperror', 'never in an untrusted workspace');
   assert.equal(server.queries.length, before, 'no query was sent');
   assert.equal(await resultWith({ settings: { liveDns: liveOn }, trusted: true }), 'pass');
-  assert.equal(server.queries.length, before + 1);
+  // The command asks once; the SPF lookup analysis (hover, spf-lookup-limit) may ask the same name
+  // with its own resolver. Nothing else leaves the machine.
+  const sent = server.queries.slice(before);
+  assert.ok(sent.length >= 1 && sent.length <= 2, String(sent));
+  assert.deepEqual([...new Set(sent)], ['_spf.provider.test TXT']);
+});
+
+test('hover and spf-lookup-limit expand external includes through live DNS only when enabled AND trusted', { timeout: 20000 }, async () => {
+  const { TestClient } = await import('../support/lspClient');
+  const uri = 'file:///ws/bulk.example.jp.zone';
+  const zone = '$ORIGIN example.jp.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 203.0.113.2\n@ IN MX 10 ns1\n@ IN TXT "v=spf1 mx include:_bulk.provider.test -all"\n';
+  const at = { line: 5, character: zone.split('\n')[5].indexOf('v=spf1') + 1 };
+  type Diag = { code?: string | number };
+  const run = async (init: Record<string, unknown>, expanded: boolean): Promise<string> => {
+    const client = new TestClient();
+    try {
+      await client.initialize(init);
+      client.open(uri, 'zone', zone);
+      const diags = (await client.diagnostics(uri, (d) => !expanded || (d as Diag[]).some((x) => x.code === 'spf-lookup-limit'))) as Diag[];
+      const h = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: at });
+      if (!expanded) assert.ok(!diags.some((x) => x.code === 'spf-lookup-limit'));
+      return h.contents.value;
+    } finally {
+      await client.shutdown();
+    }
+  };
+  const liveOn = { enabled: true, timeoutMs: 500, servers: [`127.0.0.1:${server.port}`] };
+  const before = server.queries.length;
+  const off = await run({ settings: {} }, false);
+  assert.match(off, /`include:_bulk\.provider\.test` — 1 lookup; not expanded: outside the zone files/);
+  const untrusted = await run({ settings: { liveDns: liveOn }, trusted: false }, false);
+  assert.match(untrusted, /not expanded: outside the zone files/);
+  const mineSoFar = server.queries.slice(before).filter((q) => /^_(bulk|inner)\./.test(q));
+  assert.deepEqual(mineSoFar, [], 'no query was sent');
+  const on = await run({ settings: { liveDns: liveOn }, trusted: true }, true);
+  // mx + include:_bulk (1 + include:_spf (1) + 8 × a:) = 11
+  assert.match(on, /\*\*DNS lookups:\*\* 11 of 10/);
+  assert.match(on, /`include:_bulk\.provider\.test` — 10 lookups; record from live DNS/);
+  assert.match(on, /\n {2}- `include:_inner\.provider\.test` — 1 lookup; record from live DNS/);
+  // Only this test's names (another test's server may still be asking for _spf.provider.test).
+  const mine = server.queries.slice(before).filter((q) => /^_(bulk|inner)\./.test(q));
+  assert.deepEqual(mine.sort(), ['_bulk.provider.test TXT', '_inner.provider.test TXT']);
 });

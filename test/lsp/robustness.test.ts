@@ -1,7 +1,9 @@
 /**
- * A server that never dies: malformed JSON-RPC, unknown methods, unopened documents, positions out
- * of range, a storm of incremental edits, cancellation, a 20 MB file and a binary file. After each,
- * the process is alive and answers the next request correctly. Waits on messages, never sleeps.
+ * A server that never dies: malformed JSON-RPC, wrong Content-Length headers (the input's frame
+ * guard resynchronises), unknown methods, unopened documents, positions out of range, a storm of
+ * incremental edits, cancellation, a 20 MB file and a binary file. After each, the process is alive
+ * and answers the next request correctly. Waits on messages, never sleeps. (The 100 MB case is
+ * `scripts/big-file.mjs`, run by `.ci/run`.)
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -148,23 +150,65 @@ describe('malformed JSON-RPC on the wire', { timeout: 60000 }, () => {
     });
   }
 
-  // A wrong Content-Length desynchronises the stream: the transport cannot find the next frame.
-  // What happens: the process stays up but answers nothing more; when the editor closes the pipe it
-  // exits promptly (code 1, as after any end of input without `exit`) instead of hanging.
-  for (const [name, delta] of [['too short', -5], ['too long', 5]] as const) {
-    test(`a Content-Length ${name}: later requests are lost, and closing the input ends the process`, async () => {
+  // A wrong Content-Length used to desynchronise the stream for good. The server's input goes
+  // through a frame guard: the bad frame is re-read up to the next header (it is JSON, so it is
+  // answered), the event is logged on stderr, and every later request is answered.
+  for (const [name, delta] of [['too short', -5], ['too long', 5], ['far too long', 100000]] as const) {
+    test(`a Content-Length ${name}: the server resynchronises and answers the next requests correctly`, async () => {
       const s = new RawServer();
-      await s.initialize();
-      const body = JSON.stringify({ jsonrpc: '2.0', id: 6, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.zone' }, position: { line: 0, character: 0 } } });
-      s.write(RawServer.frame(body, Buffer.byteLength(body) + delta));
-      for (let id = 10; id < 13; id++) s.send({ id, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.zone' }, position: { line: 0, character: 0 } } });
-      s.proc.stdin.end();
-      const exit = await s.exited;
-      assert.deepEqual(exit, { code: 1, signal: null });
-      // Everything written was read before the end of input, so nothing was merely late.
-      assert.deepEqual(s.messages.filter((m) => typeof m.id === 'number' && m.id >= 6).map((m) => m.id), []);
+      const stderr: string[] = [];
+      s.proc.stderr.on('data', (b: Buffer) => stderr.push(b.toString()));
+      try {
+        await s.initialize();
+        const uri = `file:///raw/desync-${delta}.zone`;
+        s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'zone', version: 1, text: BROKEN_ZONE } } });
+        const first = await s.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri, `diagnostics of ${uri}`);
+        assert.ok(has('spf-version-typo')(first.params!.diagnostics!));
+        // Hover on the SPF record's ip4 mechanism, through a frame with the wrong length.
+        const lines = BROKEN_ZONE.split('\n');
+        const line = lines.findIndex((l) => /TXT\s+"v-spf1/.test(l));
+        const character = lines[line].indexOf('ip4:') + 1;
+        const hover = (id: number): object => ({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line, character } } });
+        const body = JSON.stringify(hover(6));
+        s.write(RawServer.frame(body, Buffer.byteLength(body) + delta));
+        s.write(RawServer.frame(JSON.stringify(hover(10))));
+        const answers = await Promise.all([s.response(6), s.response(10)]);
+        for (const a of answers) {
+          assert.equal(a.error, undefined, JSON.stringify(a));
+          assert.match(JSON.stringify(a.result), /SPF mechanism/, JSON.stringify(a));
+        }
+        assert.deepEqual(answers[0].result, answers[1].result);
+        // A diagnostic request on another document is answered with the right findings.
+        await s.answersCorrectly(`after-desync-${delta}`);
+        assert.equal(s.proc.exitCode, null);
+        assert.match(stderr.join(''), /transport: Content-Length \d+ (runs into the next frame|does not end a JSON body)/);
+      } finally {
+        await s.stop();
+      }
     });
   }
+
+  test('a frame whose body is not JSON, then bytes outside any frame: skipped, logged, and the server answers', async () => {
+    const s = new RawServer();
+    const stderr: string[] = [];
+    s.proc.stderr.on('data', (b: Buffer) => stderr.push(b.toString()));
+    try {
+      await s.initialize();
+      s.write(RawServer.frame('this is not json at all!'));
+      s.write(Buffer.from('\r\n\x00garbage between frames\r\n'));
+      await s.answersCorrectly('after-garbage');
+      assert.match(stderr.join(''), /transport: skipped \d+ bytes/);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('closing the input ends the process (code 1 without exit)', async () => {
+    const s = new RawServer();
+    await s.initialize();
+    s.proc.stdin.end();
+    assert.deepEqual(await s.exited, { code: 1, signal: null });
+  });
 
   test('shutdown then exit ends the process with code 0', async () => {
     const s = new RawServer();

@@ -17,7 +17,7 @@ import type { ZoneModel } from '../core/zone/model';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { makeIncludeReader } from '../io/includeReader';
-import { collectFiles, decode, looksBinary, UsageError } from './files';
+import { collectFiles, decodeFile, looksBinary, UsageError } from './files';
 
 /** The CLI follows `$INCLUDE` wherever its user can read. */
 const includeReader = makeIncludeReader(() => true);
@@ -65,7 +65,7 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
       skipped.push(file);
       continue;
     }
-    const { text } = decode(bytes);
+    const { text } = decodeFile(file, bytes);
     const language = opts.language ?? detectLanguage(file, text);
     if (!language) {
       if (isExplicit) throw new UsageError(`${file}: cannot tell the file's language; name it with --language zone|rtx|rtxlog`);

@@ -36,11 +36,30 @@ export function collectFiles(paths: string[]): { files: string[]; explicit: Set<
   return { files, explicit };
 }
 
+/** Where a file stopped being valid UTF-8, and what the CLI did about it. */
+export interface DecodeProblem {
+  /** Byte offset of the first invalid UTF-8 sequence (= its offset in the Latin-1 text). */
+  offset: number;
+  /** 1-based line and column of that sequence in the decoded text. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  /** Set when the bytes were neither UTF-8 nor Shift_JIS and were read as Latin-1. */
+  problem?: DecodeProblem;
+}
+
 /**
  * Decode file bytes: a BOM decides (UTF-8, UTF-16LE/BE); otherwise strict UTF-8, falling back to
- * Shift_JIS (Yamaha configs saved by TFTP), and last to Latin-1 so that no byte is ever lost.
+ * Shift_JIS (Yamaha configs saved by TFTP), and last to Latin-1 so that no byte is ever lost. The
+ * Latin-1 fallback is never silent: it comes with a `problem` locating the first invalid UTF-8
+ * sequence (see `decodeFile`, which reports it).
  */
-export function decode(bytes: Uint8Array): { text: string; encoding: string } {
+export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
@@ -52,9 +71,71 @@ export function decode(bytes: Uint8Array): { text: string; encoding: string } {
     try {
       return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
     } catch {
-      return { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' };
+      const text = new TextDecoder('latin1').decode(bytes);
+      const offset = firstInvalidUtf8(bytes);
+      let line = 1;
+      let lineStart = 0;
+      for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      const column = offset - lineStart + 1;
+      const hex = Array.from(bytes.subarray(offset, offset + 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+      return {
+        text,
+        encoding: 'latin1',
+        problem: { offset, line, column, message: `not valid UTF-8 or Shift_JIS (first invalid bytes: ${hex}); read as Latin-1, so non-ASCII characters may be wrong` },
+      };
     }
   }
+}
+
+/**
+ * The byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates, code points
+ * above U+10FFFF and truncated sequences included), or `bytes.length` when there is none.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + need >= n) return i;
+    const c1 = bytes[i + 1];
+    if (c1 === undefined || c1 < lo || c1 > hi) return i;
+    for (let k = 2; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return n;
+}
+
+/**
+ * `decode` for a named file: a Latin-1 fallback is reported through `warn` as
+ * `file:line:column: warning: …` (standard error by default) and returned with the text.
+ */
+export function decodeFile(file: string, bytes: Uint8Array, warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): Decoded {
+  const d = decode(bytes);
+  if (d.problem) warn(`${file}:${d.problem.line}:${d.problem.column}: warning: ${d.problem.message}`);
+  return d;
 }
 
 /** True when the first bytes contain a NUL: such files are skipped when walking directories. */

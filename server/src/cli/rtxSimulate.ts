@@ -5,7 +5,7 @@
  * of every list on the way. Exit status: 0 for any verdict, 2 for usage or read errors.
  */
 import * as fs from 'fs';
-import { decode } from './files';
+import { decodeFile } from './files';
 import { parseRtx } from '../core/rtx/parse';
 import { renderSimulation, simulateCommand, validateSimulateArgs, type SimulateArgs } from '../core/rtx/simulateCommand';
 
@@ -149,7 +149,7 @@ export function rtxSimulateCommand(args: string[], out: (s: string) => void, err
   }
   let text: string;
   try {
-    text = decode(fs.readFileSync(parsed.config)).text;
+    text = decodeFile(parsed.config, fs.readFileSync(parsed.config)).text;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     err(`senderguard rtx simulate: cannot read ${parsed.config}: ${code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}\n`);

@@ -14,7 +14,7 @@ import { checkHost, checkMailFrom, parseClientIp, type SpfCheck, type TraceStep 
 import { ZoneIndex, zoneResolver } from '../core/spf/resolver';
 import { liveResolver, withFallback } from '../io/liveDns';
 import type { ZoneModel } from '../core/zone/model';
-import { decode, UsageError } from './files';
+import { decodeFile, UsageError } from './files';
 
 export const SPF_TEST_USAGE = `Usage: senderguard spf test --zone FILE [--zone FILE]... --ip ADDR (--sender LOCAL@DOMAIN | --domain NAME)
                           [--helo NAME] [--format text|json]
@@ -116,7 +116,7 @@ function readZones(files: string[]): ZoneModel[] {
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
     }
-    return parseDocument('zone', decode(bytes).text).model as ZoneModel;
+    return parseDocument('zone', decodeFile(file, bytes).text).model as ZoneModel;
   });
 }
 

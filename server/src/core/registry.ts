@@ -34,6 +34,7 @@ import { spfRecordTooLong } from './spf/rules/spf-record-too-long';
 import { spfMxTooMany } from './spf/rules/spf-mx-too-many';
 import { spfExpInvalid } from './spf/rules/spf-exp-invalid';
 import { spfUnauthorisedHost } from './spf/rules/spf-unauthorised-host';
+import { spfIpUnknown } from './spf/rules/spf-ip-unknown';
 import { zoneSyntax } from './zone/rules/zoneSyntax';
 import { ZONE_CHECKS } from './zone/rules';
 import { MAIL_RULES } from './mail/rules';
@@ -76,6 +77,7 @@ export const ZONE_RULES: Rule<ZoneModel>[] = [
   spfMxTooMany,
   spfExpInvalid,
   spfUnauthorisedHost,
+  spfIpUnknown,
   ...ZONE_CHECKS,
   ...MAIL_RULES,
 ];

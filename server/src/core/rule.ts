@@ -2,6 +2,7 @@
 import type { Settings } from './settings';
 import type { Finding, LanguageId, QuickFix, Report, Severity } from './types';
 import type { ZoneModel } from './zone/model';
+import type { DnsAnswers } from './spf/answers';
 
 export interface RuleMeta {
   /** Stable id: the diagnostic code, the settings key and the quick-fix key. */
@@ -22,6 +23,12 @@ export interface WorkspaceFacts {
    * changes: analyses are cached per array.
    */
   zones?: readonly ZoneModel[];
+  /**
+   * Answers from live DNS for names outside the zone files (include/redirect targets of the
+   * document's SPF records), fetched by the server beforehand when live DNS is enabled and the
+   * workspace trusted. The SPF lookup analysis expands those names with them.
+   */
+  dnsAnswers?: DnsAnswers;
 }
 
 export interface RuleContext {

@@ -37,6 +37,8 @@ import { makeRunSafe } from './runner';
 import { WorkspaceIndex } from './workspace';
 import { makeIncludeReader } from '../io/includeReader';
 import type { ZoneModel } from '../core/zone/model';
+import type { WorkspaceFacts } from '../core/rule';
+import { LiveSpfAnswers } from './liveSpf';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
 /** At most this many diagnostics are published per document (editors slow down beyond). */
@@ -62,7 +64,18 @@ export function startServer(connection: Connection): void {
   const includeReader = makeIncludeReader((real) => workspace.insideReal(real));
   let factsKey = '';
 
-  const context = (): RuleContext => makeContext(settings, workspace.facts());
+  /** Live DNS answers for the SPF lookup analysis (only when enabled and trusted; see liveSpf.ts). */
+  const liveSpf = new LiveSpfAnswers();
+  let liveFacts: { facts: WorkspaceFacts; merged: WorkspaceFacts } | undefined;
+  /** The workspace facts, with the live answers when live DNS may be used (same object until either changes). */
+  function facts(): WorkspaceFacts {
+    const f = workspace.facts();
+    const answers = liveSpf.answers;
+    if (!settings.liveDns.enabled || !trusted || answers.size === 0) return f;
+    if (!liveFacts || liveFacts.facts !== f || liveFacts.merged.dnsAnswers !== answers) liveFacts = { facts: f, merged: { ...f, dnsAnswers: answers } };
+    return liveFacts.merged;
+  }
+  const context = (): RuleContext => makeContext(settings, facts());
 
   /** Re-check the Yamaha configs when the mail servers known from zone files change. */
   function workspaceFactsChanged(): void {
@@ -135,6 +148,13 @@ export function startServer(connection: Connection): void {
       const p = parsed(doc);
       const diagnostics = p ? diagnosticsOf(uri, p, findingsOf(doc, p)) : [];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      // Live DNS (enabled + trusted only): expand external includes, then validate again.
+      if (p?.languageId === 'zone') {
+        void liveSpf.expand(p.model as ZoneModel, context(), trusted).then(
+          (learnt) => learnt && publish(uri),
+          (e) => connection.console.error(`Sender Guard: live DNS: ${String(e)}`),
+        );
+      }
     });
   }
 
@@ -178,6 +198,8 @@ export function startServer(connection: Connection): void {
 
   connection.onNotification('senderGuard/workspaceTrusted', () => {
     trusted = true;
+    // Live DNS may now be used (when enabled): analyse again so it can expand SPF includes.
+    if (settings.liveDns.enabled) for (const doc of documents.all()) schedule(doc.uri);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -201,6 +223,7 @@ export function startServer(connection: Connection): void {
         connection.console.error(`Sender Guard: reading settings failed: ${String(e)}`);
       }
     }
+    liveSpf.settingsChanged(settings);
     for (const doc of documents.all()) schedule(doc.uri);
   });
 

@@ -458,11 +458,67 @@ export function editDistance(a: string, b: string): number {
 export function nearMisses(word: string, candidates: readonly string[]): string[] {
   if (word.length < 2 || word.length > 40) return [];
   const limit = word.length <= 4 ? 1 : 2;
-  const scored = candidates
-    .map((c) => ({ c, d: editDistance(word, c) }))
-    .filter((x) => x.d > 0 && x.d <= limit)
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    // The distance is at least the length difference: most candidates never reach the table.
+    if (Math.abs(c.length - word.length) > limit) continue;
+    const d = boundedDistance(word, c, limit);
+    if (d > 0 && d <= limit) scored.push({ c, d });
+  }
+  scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
   return scored.map((x) => x.c);
+}
+
+/** Three reusable rows of the distance table (words are at most 40 characters here). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/**
+ * `editDistance(a, b)` when it is at most `limit`, otherwise some value above `limit`. Only the
+ * band |i − j| ≤ limit of the table is computed (a cell outside it exceeds the limit, and a cell
+ * within the limit only derives from cells within it); cells beside the band read as `limit + 1`.
+ * The table is abandoned once two consecutive rows exceed the limit everywhere.
+ */
+function boundedDistance(a: string, b: string, limit: number): number {
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  if (m + 2 > rowA.length) {
+    rowA = new Int32Array(m + 2);
+    rowB = new Int32Array(m + 2);
+    rowC = new Int32Array(m + 2);
+  }
+  let prev2 = rowA; // row i-2
+  let prev = rowB; // row i-1
+  let cur = rowC; // row i
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  prev[m + 1] = over;
+  let prevMin = 0;
+  for (let i = 1; i <= n; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const lo = i - limit > 1 ? i - limit : 1;
+    const hi = i + limit < m ? i + limit : m;
+    cur[lo - 1] = lo === 1 ? i : over;
+    let rowMin = lo === 1 ? i : over;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ai === bj ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) cur[hi + 1] = over;
+    if (rowMin > limit && prevMin > limit) return over;
+    prevMin = rowMin;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return n - m > limit || m - n > limit ? over : prev[m];
 }
 
 /** The keywords that can follow `words` (each with the command it leads to, when one ends there or below). */

@@ -183,3 +183,13 @@ test('a, mx, ip4 and ip6 show the addresses they authorise, resolved from the zo
   assert.match(at(zone('[[ip6:2001:db8:|:/32]]'))!.contents, /`2001:db8::` – `2001:db8:ffff:ffff:ffff:ffff:ffff:ffff` \(2\^96 addresses, \/32\)/);
   assert.match(at(zone('[[ip4:192.0.|2.7]]'))!.contents, /\*\*Authorises:\*\* `192\.0\.2\.7` \(one address\)/);
 });
+
+test('an ip4/ip6 term inside a mail provider range names the provider and its include', () => {
+  const g = at(Z + '"v=spf1 [[ip4:209.85.1|28.0/17]] -all"\n')!;
+  assert.match(g.contents, /\*\*Provider:\*\* inside Google Workspace's published outbound range `209\.85\.128\.0\/17`/);
+  assert.match(g.contents, /`include:_spf\.google\.com`/);
+  const m = at(Z + '"v=spf1 [[ip6:2a01:111:f4|03::1]] -all"\n')!;
+  assert.match(m.contents, /Microsoft 365.*`include:spf\.protection\.outlook\.com`/);
+  const none = at(Z + '"v=spf1 [[ip4:192.0.|2.1]] -all"\n')!;
+  assert.doesNotMatch(none.contents, /Provider/);
+});

@@ -6,6 +6,7 @@ import type { RuleContext } from '../rule';
 import type { HoverResult } from '../types';
 import type { ZoneModel } from '../zone/model';
 import { formatNetwork, networkSpan, termAddresses, type TermAddresses } from './addresses';
+import { providerOf } from './providers';
 import { analyzeCandidate, describeLookupTerm, lookupTreeMarkdown, zoneIndexFor, type LookupAnalysis } from './lookups';
 import { describeVersionTypo } from './nearMiss';
 import type { MacroPart, SpfMechanism, SpfModifier, SpfRecord, SpfTerm } from './parse';
@@ -79,7 +80,11 @@ function addressLines(m: SpfMechanism, a: TermAddresses): string | undefined {
     const n = a.networks[0];
     if (!n) return undefined;
     const span = networkSpan(n);
-    return span.first === span.last ? `**Authorises:** \`${n.address}\` (one address).` : `**Authorises:** \`${span.first}\` – \`${span.last}\` (${span.count}, /${n.length}).`;
+    const own = span.first === span.last ? `**Authorises:** \`${n.address}\` (one address).` : `**Authorises:** \`${span.first}\` – \`${span.last}\` (${span.count}, /${n.length}).`;
+    const p = providerOf(n.address, n.length);
+    return p
+      ? `${own}\n\n**Provider:** inside ${p.provider.name}'s published outbound range \`${p.network}\` (published in ${p.provider.source}); the provider's own SPF include is \`include:${p.provider.include}\`.`
+      : own;
   }
   if (a.networks.length === 0) return '**Authorises:** no address — the zone files hold none for it, so the term never matches.';
   const shown = a.networks.slice(0, SHOW_ADDRESSES).map((n) => `- \`${formatNetwork(n)}\`${n.host ? ` (${n.host})` : ''}`);
@@ -170,7 +175,7 @@ function recordHover(c: SpfCandidate, analysis: LookupAnalysis): string {
   if (terms.length > 0) out.push(`Then ${fallThrough(spf)}.`);
   const over = analysis.total > DNS_LOOKUP_LIMIT ? ' — **over the limit: receivers return `permerror`**' : '';
   out.push(
-    `**DNS lookups:** ${analysis.total} of ${DNS_LOOKUP_LIMIT} allowed in the worst case (${lookups.length} ⟳ term${lookups.length === 1 ? '' : 's'} here, plus what \`include:\`/\`redirect=\` targets in the zone files add; ${section('4.6.4')})${over}.`,
+    `**DNS lookups:** ${analysis.total} of ${DNS_LOOKUP_LIMIT} allowed in the worst case (${lookups.length} ⟳ term${lookups.length === 1 ? '' : 's'} here, plus what \`include:\`/\`redirect=\` targets in the zone files${analysis.terms.some(usesLive) ? ' and live DNS' : ''} add; ${section('4.6.4')})${over}.`,
   );
   if (analysis.terms.some((t) => t.total > 1 || t.status !== undefined)) out.push(lookupTreeMarkdown(analysis.terms, DNS_LOOKUP_LIMIT));
   if (analysis.voids > 0) {
@@ -180,6 +185,11 @@ function recordHover(c: SpfCandidate, analysis: LookupAnalysis): string {
     out.push(`**${spf.errors.length} syntax error${spf.errors.length === 1 ? '' : 's'}:** receivers evaluate the record to \`permerror\`.`);
   }
   return out.join('\n\n');
+}
+
+/** Whether a node or one below it was answered by live DNS. */
+function usesLive(t: LookupAnalysis['terms'][number]): boolean {
+  return t.live === true || t.children.some(usesLive);
 }
 
 /** Hover provider for zone files: SPF records and their near misses. */

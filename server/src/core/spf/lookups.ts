@@ -4,17 +4,19 @@
  * behind that count, the void lookups known from the zones, and include/redirect loops.
  *
  * Targets are looked up in the zone files at hand (the open document and the other zone files of
- * the workspace). A target outside them counts as one lookup and is marked "not expanded"; so is
- * a target built from macros other than `%{d}`. Terms after `all` are never evaluated and not
+ * the workspace), then — for names outside them — in the live DNS answers the server may have
+ * fetched beforehand (`WorkspaceFacts.dnsAnswers`). A target neither answers counts as one lookup
+ * and is marked "not expanded"; so is a target built from macros other than `%{d}`. Terms after `all` are never evaluated and not
  * counted; `redirect=` counts only in a record without `all`.
  */
 import type { RuleContext } from '../rule';
+import type { ResolverLike } from './answers';
 import { MappedText } from '../text';
 import type { ZoneModel } from '../zone/model';
 import { transform, urlEscape, finishDomain } from './macro';
 import { isSpfRecord, parseSpf, type MacroString, type SpfMechanism, type SpfModifier, type SpfRecord } from './parse';
 import { spfRecords, type SpfCandidate } from './records';
-import { normalizeName, ZoneIndex } from './resolver';
+import { normalizeName, ZoneIndex, type DnsType, type LookupResult } from './resolver';
 import { MECHANISMS, type MechanismName } from './terms';
 
 export type LookupKind = 'include' | 'redirect' | Exclude<MechanismName, 'all' | 'ip4' | 'ip6' | 'include'>;
@@ -61,6 +63,10 @@ export interface LookupTerm {
   voids: number;
   /** For a loop: the domains from the analysed record back to the repeated one. */
   loop?: string[];
+  /** include/redirect: the target's record came from live DNS (not the zone files). */
+  live?: boolean;
+  /** include/redirect: why live DNS gave no record (timeout, query limit, server failure). */
+  liveProblem?: string;
 }
 
 export interface LookupAnalysis {
@@ -100,20 +106,21 @@ export function zoneIndexFor(model: ZoneModel, ctx?: RuleContext): ZoneIndex {
   return index;
 }
 
-const analysisCache = new WeakMap<ZoneIndex, Map<SpfCandidate, LookupAnalysis>>();
+const analysisCache = new WeakMap<ZoneIndex, { answers: ResolverLike | undefined; byCandidate: Map<SpfCandidate, LookupAnalysis> }>();
 
 /** The lookup analysis of one SPF record of `model`. */
 export function analyzeCandidate(model: ZoneModel, candidate: SpfCandidate, ctx?: RuleContext): LookupAnalysis {
   const index = zoneIndexFor(model, ctx);
-  let byCandidate = analysisCache.get(index);
-  if (!byCandidate) {
-    byCandidate = new Map();
-    analysisCache.set(index, byCandidate);
+  const answers = ctx?.workspace.dnsAnswers;
+  let hit = analysisCache.get(index);
+  if (!hit || hit.answers !== answers) {
+    hit = { answers, byCandidate: new Map() };
+    analysisCache.set(index, hit);
   }
-  let a = byCandidate.get(candidate);
+  let a = hit.byCandidate.get(candidate);
   if (!a) {
-    a = analyzeRecord(candidate.spf, normalizeName(candidate.record.owner), index);
-    byCandidate.set(candidate, a);
+    a = analyzeRecord(candidate.spf, normalizeName(candidate.record.owner), index, answers);
+    hit.byCandidate.set(candidate, a);
   }
   return a;
 }
@@ -127,18 +134,25 @@ export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): { candidate
   if (querying.length === 0) return [];
   // Several rules walk the same analyses: keep the list beside the per-record cache.
   const index = zoneIndexFor(model, ctx);
+  const answers = ctx?.workspace.dnsAnswers;
   const hit = listCache.get(index);
-  if (hit && hit.model === model) return hit.list;
+  if (hit && hit.model === model && hit.answers === answers) return hit.list;
   const list = querying.map((candidate) => ({ candidate, analysis: analyzeCandidate(model, candidate, ctx) }));
-  listCache.set(index, { model, list });
+  listCache.set(index, { model, answers, list });
   return list;
 }
 
-const listCache = new WeakMap<ZoneIndex, { model: ZoneModel; list: { candidate: SpfCandidate; analysis: LookupAnalysis }[] }>();
+const listCache = new WeakMap<
+  ZoneIndex,
+  { model: ZoneModel; answers: ResolverLike | undefined; list: { candidate: SpfCandidate; analysis: LookupAnalysis }[] }
+>();
 
-/** Analyses a parsed record published at `domain`, looking targets up in `index`. */
-export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex): LookupAnalysis {
-  const w = new Walker(index);
+/**
+ * Analyses a parsed record published at `domain`, looking targets up in `index` and, for names
+ * outside its zones, in `answers` (live DNS answers fetched beforehand), when given.
+ */
+export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex, answers?: ResolverLike): LookupAnalysis {
+  const w = new Walker(index, answers);
   const terms = w.terms(spf, domain, [domain]);
   return { domain, terms, total: w.count, voids: w.voids };
 }
@@ -147,7 +161,20 @@ class Walker {
   count = 0;
   voids = 0;
 
-  constructor(private readonly index: ZoneIndex) {}
+  constructor(
+    private readonly index: ZoneIndex,
+    private readonly answers?: ResolverLike,
+  ) {}
+
+  /** The zones' answer; for a name outside them, the live answer when there is one. */
+  private lookup<T extends DnsType>(name: string, type: T): { result: LookupResult<T>; live: boolean } {
+    const r = this.index.lookup(name, type);
+    if (this.answers && 'error' in r && r.error !== 'nxdomain' && this.index.status(name) === 'outside') {
+      const a = this.answers.lookup(name, type);
+      if (a) return { result: a, live: true };
+    }
+    return { result: r, live: false };
+  }
 
   terms(spf: SpfRecord, domain: string, path: string[]): LookupTerm[] {
     const out: LookupTerm[] = [];
@@ -193,8 +220,14 @@ class Walker {
       node.status = 'truncated';
       return;
     }
-    const r = this.index.lookup(target, 'TXT');
+    const { result: r, live } = this.lookup(target, 'TXT');
+    if (live) node.live = true;
     if ('error' in r) {
+      if (live && r.error !== 'nxdomain') {
+        node.status = 'external';
+        node.liveProblem = r.detail ?? r.error;
+        return;
+      }
       node.status = r.error === 'nxdomain' ? 'no-record' : this.index.status(target) === 'outside' ? 'external' : 'dns-error';
       return;
     }
@@ -210,7 +243,7 @@ class Walker {
   /** Whether the zones show the term's query finds nothing (unknown counts as not void). */
   private isVoid(kind: LookupKind, target: string): boolean {
     const empty = (type: 'A' | 'AAAA' | 'MX'): boolean => {
-      const r = this.index.lookup(target, type);
+      const r = this.lookup(target, type).result;
       return 'error' in r ? r.error === 'nxdomain' : r.records.length === 0;
     };
     switch (kind) {
@@ -284,9 +317,11 @@ function plural(n: number, what: string): string {
 /** One line describing a node (without its children). */
 export function describeLookupTerm(t: LookupTerm, limit: number): string {
   const parts = [plural(t.total, 'lookup')];
-  if (t.status && t.status !== 'expanded') {
+  if (t.liveProblem !== undefined) parts.push(`not expanded: live DNS gave no answer (${t.liveProblem})`);
+  else if (t.status && t.status !== 'expanded') {
     parts.push(t.status === 'loop' ? `loop: ${(t.loop ?? []).join(' → ')}` : STATUS_TEXT[t.status]);
   }
+  if (t.live && t.liveProblem === undefined) parts.push(t.status === 'expanded' ? 'record from live DNS' : 'from live DNS');
   if (t.void) parts.push(`void: ${t.target} has no ${t.kind === 'mx' ? 'MX' : t.kind === 'exists' ? 'A' : 'A/AAAA'} records`);
   const over = t.ordinal > limit ? ` ⚠ #${t.ordinal}, over the limit` : '';
   return `\`${t.text}\` — ${parts.join('; ')}${over}`;

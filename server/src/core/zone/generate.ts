@@ -6,8 +6,12 @@
  */
 import type { GenerateDirective } from './model';
 
-/** Records produced per `$GENERATE` directive at most (larger ranges are reported). */
-export const MAX_GENERATE = 65536;
+/**
+ * Records produced per `$GENERATE` directive at most (larger ranges are reported): one line of
+ * text must not cost seconds of checking on every keystroke. A larger range is reported and its
+ * first records are checked.
+ */
+export const MAX_GENERATE = 8192;
 
 export interface GeneratedText {
   /** Iterator value. */

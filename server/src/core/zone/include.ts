@@ -1,7 +1,11 @@
 /**
  * `$INCLUDE` through an injected reader (the core does no IO). Each included file is parsed with
  * its own origin (the directive's origin argument, else the origin in effect at the directive)
- * and attached to the including model as `includes`. Bounded: nesting depth, total size of all
+ * and, as BIND does, starts with the including file's state at the directive: the current owner
+ * (a first record that starts with a blank belongs to it), `$TTL`, last TTL and class. It is
+ * attached to the including model as `includes`. (BIND also carries a `$TTL` set inside the
+ * included file back into the including one; that is not modelled: the including file is parsed
+ * before its includes are read.) Bounded: nesting depth, total size of all
  * files read, and cycles (a file that includes itself, directly or not) are reported, not followed.
  */
 import type { IncludeReader } from '../language';
@@ -49,7 +53,7 @@ function attach(model: ZoneModel, reader: IncludeReader, stack: string[], budget
       continue;
     }
     budget.left -= got.text.length;
-    const child = parseZone(got.text, { origin: d.origin ?? d.currentOrigin });
+    const child = parseZone(got.text, { origin: d.origin ?? d.currentOrigin, inherit: d.state });
     attach(child, reader, [...stack, got.uri], budget);
     out.push({ directive: d, uri: got.uri, model: child });
   }

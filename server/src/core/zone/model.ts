@@ -24,6 +24,7 @@ export type ZoneProblemCode =
   | 'misplaced-directive'
   | 'missing-rdata'
   | 'string-too-long'
+  | 'rdata-too-long'
   | 'bad-generic-rdata'
   | 'generic-required'
   | 'unknown-directive'
@@ -118,6 +119,21 @@ export interface IncludeDirective extends DirectiveBase {
   originRange?: Range;
   /** The `$ORIGIN` in effect at the directive. */
   currentOrigin: string;
+  /** The parser's state at the directive, which the included file starts with (as in BIND). */
+  state?: IncludeState;
+}
+
+/**
+ * What an included file inherits from the file that includes it. BIND starts an included file
+ * with the current owner (a first record that starts with a blank belongs to it), the `$TTL` and
+ * last TTL, and the last class; only the origin is the file's own (RFC 1035 §5.1).
+ */
+export interface IncludeState {
+  /** Absolute owner of the last record before the directive. */
+  owner?: string;
+  defaultTtl?: number;
+  lastTtl?: number;
+  class?: string;
 }
 
 /** BIND's `$GENERATE range lhs [ttl] [class] type rhs`. Parsed and checked; not expanded yet. */

@@ -446,3 +446,20 @@ test('an escaped line break continues the token, as in BIND', () => {
   assert.equal(m.records[0].strings![0].value, 'line one\nline two');
   assert.equal(m.records[1].owner, 'next.');
 });
+
+test('error: TXT data over 65535 octets (RDLENGTH is 16 bits); exactly 65535 is fine', () => {
+  // 257 strings of 254 octets: 257 × 255 = 65535 octets with their length octets.
+  const fits = Array(257).fill(`"${'y'.repeat(254)}"`).join(' ');
+  expectProblems(`a TXT ( ${fits} )\n`, []);
+  const over = `[[${fits} "z"]]`;
+  const m = expectProblems(`a TXT ( ${over} )\n`, ['rdata-too-long']);
+  assert.match(m.problems[0].message, /The TXT data is 65537 octets; a record holds at most 65535/);
+});
+
+test('a stray quote in an owner breaks its own line only (BIND: the quote ends the owner)', () => {
+  const m = expectProblems('a[["]]\tNS\t@\na[["]]b\tNS @\n[["]]b NS @\nc NS @\n\tNS @\n', ['unterminated-quote', 'unterminated-quote', 'unterminated-quote']);
+  assert.deepEqual(
+    m.records.map((r) => r.owner),
+    ['c.example.com.', 'c.example.com.'],
+  );
+});

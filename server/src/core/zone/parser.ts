@@ -15,6 +15,7 @@ import type { LineIndex } from '../text';
 import type {
   GenerateDirective,
   IncludeDirective,
+  IncludeState,
   OriginDirective,
   TtlDirective,
   TtlSource,
@@ -26,7 +27,7 @@ import type {
   ZoneToken,
 } from './model';
 import { isBlank, isLineBreak, Scanner, TOK_QUOTED, TOK_UNTERMINATED } from './lexer';
-import { NameReader } from './names';
+import { buildName, NameReader } from './names';
 import { isMetaType, mnemonicAt, rrClassByCode, rrTypeByCode, type Mnemonic, type RRTypeInfo } from './rrtypes';
 import { ParsedZone, REC_GENERIC, REC_OWNER_WRITTEN, RecordStore, ttlFlags } from './store';
 import { decodeCharacterString } from './strings';
@@ -37,10 +38,12 @@ export interface ParseOptions {
   origin?: string;
   /** Line index of `text`, when the caller already has one. */
   lines?: LineIndex;
+  /** State carried in from an including file (`IncludeDirective.state`): BIND starts an included file with it. */
+  inherit?: IncludeState;
 }
 
 export function parseZone(text: string, options: ParseOptions = {}): ZoneModel {
-  const parser = new ZoneParser(text, options.origin);
+  const parser = new ZoneParser(text, options.origin, options.inherit);
   parser.run();
   parser.store.trim();
   return new ParsedZone(
@@ -53,6 +56,9 @@ export function parseZone(text: string, options: ParseOptions = {}): ZoneModel {
     parser.topOriginKnown,
   );
 }
+
+/** `lastOwner` value for the owner an included file inherits from the file that includes it. */
+const INHERITED_OWNER = -2;
 
 const DIRECTIVES = new Set(['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE']);
 
@@ -110,6 +116,7 @@ class ZoneParser {
   constructor(
     private readonly text: string,
     origin: string | undefined,
+    inherit?: IncludeState,
   ) {
     this.len = text.length;
     this.scanner = new Scanner(text, this.problems);
@@ -128,7 +135,15 @@ class ZoneParser {
     // Zone files spend 20–200 characters per record; over-estimating costs only address space.
     this.store = new RecordStore(text, text.length / 24);
     this.store.setOrigin(0, this.origin);
-    this.lastClass = this.store.classIndex('IN');
+    this.lastClass = this.store.classIndex(inherit?.class ?? 'IN');
+    if (inherit) {
+      if (inherit.owner !== undefined) {
+        this.store.inheritedOwner = inherit.owner;
+        this.lastOwner = INHERITED_OWNER;
+      }
+      if (inherit.defaultTtl !== undefined) this.defaultTtl = inherit.defaultTtl;
+      if (inherit.lastTtl !== undefined) this.lastTtl = inherit.lastTtl;
+    }
   }
 
   sortedProblems(): ZoneProblem[] {
@@ -291,9 +306,14 @@ class ZoneParser {
     const first = text.charCodeAt(i);
     if (first === 36) return true;
     if (!isBlank(first)) {
-      if (isLineBreak(first) || first === 59 || first === 34 || first === 40 || first === 41) return false;
-      this.quiet.unquoted(i);
-      i = this.quiet.end;
+      if (isLineBreak(first) || first === 59 || first === 40 || first === 41) return false;
+      // The owner: a run of anything but blanks, as a stray quote inside an owner (BIND reads
+      // `a"b` as an owner cut by a quote) makes a broken record, not the rest of a string.
+      while (i < this.len) {
+        const c = text.charCodeAt(i);
+        if (isBlank(c) || isLineBreak(c) || c === 59) break;
+        i++;
+      }
     }
     for (let k = 0; k < 3; k++) {
       for (; i < this.len; i++) {
@@ -410,6 +430,8 @@ class ZoneParser {
     if (ownerWritten) {
       k = 1;
       if (this.tf[0] & TOK_QUOTED) {
+        // An unterminated string is already reported and takes the rest of the line with it.
+        if (this.tf[0] & TOK_UNTERMINATED) return;
         this.problem('bad-owner', 'An owner name cannot be a quoted string', ts[0], te[0]);
         ok = false;
       } else if (this.sameAsLastOwner(ts[0], te[0])) {
@@ -422,10 +444,10 @@ class ZoneParser {
         this.lastOwnerEnd = clean ? te[0] : -1;
         this.lastOwnerGeneration = this.originGeneration;
       }
-      if (owner >= 0) this.lastOwner = owner;
+      if (owner !== -1) this.lastOwner = owner;
     } else {
       owner = this.lastOwner;
-      if (owner < 0) {
+      if (owner === -1) {
         this.problem('no-owner', 'No owner name: the first record must start at the beginning of the line', ts[0], te[0]);
         ok = false;
       }
@@ -526,7 +548,7 @@ class ZoneParser {
       }
     }
 
-    if (!ok || owner < 0) return;
+    if (!ok || owner === -1) return;
     this.store.add(
       ts[0],
       te[n - 1],
@@ -588,10 +610,16 @@ class ZoneParser {
       return false;
     }
     if (info.strings) {
+      let wire = 0;
       for (let k = first; k < n; k++) {
         if (this.tb[k] > 255) {
           this.problem('string-too-long', `Character-string is ${this.tb[k]} octets long (at most 255); split it into several strings`, ts[k], te[k]);
         }
+        wire += 1 + this.tb[k];
+      }
+      // RDLENGTH is 16 bits (RFC 1035 §3.2.1): the strings, each with its length octet, fit in 65535 octets.
+      if (wire > 65535) {
+        this.problem('rdata-too-long', `The ${typeName} data is ${wire} octets; a record holds at most 65535 (RFC 1035 §3.2.1)`, ts[first], te[n - 1]);
       }
     }
     return false;
@@ -721,8 +749,8 @@ class ZoneParser {
     return d;
   }
 
-  private includeDirective(base: Omit<IncludeDirective, 'kind' | 'currentOrigin'>): IncludeDirective {
-    const d: IncludeDirective = { kind: 'include', currentOrigin: this.origin, ...base };
+  private includeDirective(base: Omit<IncludeDirective, 'kind' | 'currentOrigin' | 'state'>): IncludeDirective {
+    const d: IncludeDirective = { kind: 'include', currentOrigin: this.origin, state: this.includeState(), ...base };
     if (this.n < 2) {
       this.missing('a file name');
       return d;
@@ -735,6 +763,19 @@ class ZoneParser {
     }
     this.extra(3);
     return d;
+  }
+
+  /** What an included file starts with (BIND: the current owner, the TTLs and the class). */
+  private includeState(): IncludeState {
+    const state: IncludeState = { class: this.store.classNameOf(this.lastClass) };
+    if (this.lastOwner === INHERITED_OWNER) state.owner = this.store.inheritedOwner;
+    else if (this.lastOwner >= 0) {
+      this.quiet.unquoted(this.lastOwner);
+      state.owner = buildName(this.text, this.lastOwner, this.quiet.end, this.store.originAt(this.lastOwner));
+    }
+    if (this.defaultTtl >= 0) state.defaultTtl = this.defaultTtl;
+    if (this.lastTtl >= 0) state.lastTtl = this.lastTtl;
+    return state;
   }
 
   private generateDirective(base: Omit<GenerateDirective, 'kind' | 'origin'>): GenerateDirective {

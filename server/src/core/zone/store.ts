@@ -67,6 +67,8 @@ export class RecordStore {
   private views: (RecordView | undefined)[] | undefined;
   /** Quiet scanner of `text`, for re-reading tokens. */
   readonly scanner: Scanner;
+  /** Owner inherited from an including file (records whose owner offset is -2 use it). */
+  inheritedOwner = '.';
 
   /** `expected`: estimated number of records, to size the storage up front. */
   constructor(
@@ -94,6 +96,11 @@ export class RecordStore {
       else hi = mid - 1;
     }
     return this.originNames[lo];
+  }
+
+  /** Class name of a class index. */
+  classNameOf(index: number): string {
+    return this.classes[index];
   }
 
   classIndex(name: string): number {
@@ -188,6 +195,7 @@ export class RecordStore {
     if (name !== undefined) return name;
     const at = this.rows[i * STRIDE + OWNER_AT];
     if (i > 0 && this.rows[(i - 1) * STRIDE + OWNER_AT] === at) name = names[i - 1];
+    if (name === undefined && at < 0) name = this.inheritedOwner;
     if (name === undefined) {
       this.scanner.unquoted(at);
       name = buildName(this.text, at, this.scanner.end, this.originAt(at));

@@ -54,9 +54,12 @@ export function spfErrors(text: string, ctx: RuleContext = makeContext()): strin
     .map((f) => `${f.rule}: ${f.message}`);
 }
 
-/** The SPF findings of a text, as `rule` ids (for re-validation after a fix). */
+/**
+ * The SPF findings of a text, as `rule` ids (for re-validation after a fix). Hints (suggestions
+ * such as spf-ip-unknown on documentation addresses) are left out: they are no problem to fix.
+ */
 export function spfRules(text: string, ctx: RuleContext = makeContext()): string[] {
   return validate(parseDocument('zone', text), ctx)
-    .filter((f) => f.rule.startsWith('spf-'))
+    .filter((f) => f.rule.startsWith('spf-') && f.severity !== 'hint')
     .map((f) => f.rule);
 }

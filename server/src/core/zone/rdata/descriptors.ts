@@ -134,4 +134,8 @@ export const RDATA: Readonly<Record<string, RdataDescriptor>> = {
   ATMA: D([f('address', 'atma')]),
   NSAP: D([f('address', 'nsap')]),
   NULL: { fields: [], genericOnly: true },
+  DELEG: D([], { name: 'parameters', kind: 'delegParams', optional: true }),
+  DELEGPARAM: D([], { name: 'parameters', kind: 'delegParams', optional: true }),
+  RKEY: D([f('flags', 'u16'), f('protocol', 'u8'), f('algorithm', 'algorithm')], { name: 'public key', kind: 'base64' }),
+  WKS: D([f('address', 'ipv4'), f('protocol', 'protocol')], { name: 'services', kind: 'services', optional: true }),
 };

@@ -30,10 +30,11 @@ export type FieldKind =
   | 'keyFlags'
   | 'dsyncScheme'
   | 'atma'
-  | 'nsap';
+  | 'nsap'
+  | 'protocol';
 
 /** Kinds that take every remaining token. */
-export type RestKind = 'strings' | 'base64' | 'hex' | 'types' | 'svcParams' | 'base64OrDash' | 'apl';
+export type RestKind = 'strings' | 'base64' | 'hex' | 'types' | 'svcParams' | 'base64OrDash' | 'apl' | 'services' | 'delegParams';
 
 export function isDecimal(s: string): boolean {
   if (s.length === 0) return false;
@@ -213,6 +214,10 @@ export function checkField(kind: FieldKind, raw: string, quoted: boolean, origin
       // Padded: whole blocks of 8 with 1, 3, 4 or 6 '='; unpadded: a length a block can end with.
       const bad = pad > 0 ? raw.length % 8 !== 0 || ![1, 3, 4, 6].includes(pad) || pad === raw.length : ![0, 2, 4, 5, 7].includes(raw.length % 8);
       if (bad) return `'${raw}' is not base32hex (blocks of 8 characters, RFC 4648 §7)`;
+      // The hash is written as the first label of the hashed owner name (RFC 5155 §3.3), and a
+      // label holds at most 63 characters: 39 octets.
+      const octets = Math.floor((raw.replace(/=+$/, '').length * 5) / 8);
+      if (octets > 39) return `is ${octets} octets; a hashed owner name label holds at most 39 (63 base32hex characters)`;
       return undefined;
     }
     case 'eui48':
@@ -235,6 +240,10 @@ export function checkField(kind: FieldKind, raw: string, quoted: boolean, origin
       if (!m || hex.length === 0 || hex.length % 2) return `'${raw}' is not an NSAP address (0x followed by an even number of hex digits)`;
       return undefined;
     }
+    case 'protocol':
+      // WKS: an IP protocol number or name (tcp, udp…).
+      if (/^[A-Za-z][A-Za-z0-9-]*$/.test(raw)) return undefined;
+      return integer(raw, 255) && `'${raw}' is not an IP protocol (number 0–255 or name)`;
     case 'ilnp64':
       return /^[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){3}$/.test(raw) ? undefined : `'${raw}' is not a 64-bit locator (xxxx:xxxx:xxxx:xxxx)`;
   }

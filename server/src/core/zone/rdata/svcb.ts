@@ -180,3 +180,110 @@ export function svcParamsProblems(tokens: readonly ZoneToken[]): SvcProblem[] {
   }
   return out;
 }
+
+/** DELEG / DELEGPARAM parameter keys (draft-ietf-deleg), by number. */
+export const DELEG_KEYS: Record<string, number> = {
+  mandatory: 0,
+  'server-ipv4': 1,
+  'server-ipv6': 2,
+  'server-name': 3,
+  'include-delegparam': 4,
+};
+
+/** Items of a comma-separated list of names: a comma escaped with a backslash belongs to the name. */
+function nameItems(value: string): string[] {
+  const items: string[] = [];
+  let cur = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\' && i + 1 < value.length) {
+      cur += c + value[++i];
+    } else if (c === ',') {
+      items.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  items.push(cur);
+  return items;
+}
+
+/**
+ * Parameters of DELEG and DELEGPARAM (draft-ietf-deleg): `key[=value]` like SVCB's, with the keys
+ * mandatory, server-ipv4, server-ipv6, server-name (a list of names), include-delegparam (one
+ * name) and keyNNNNN. `nameProblem` checks one name (relative names complete with the origin).
+ */
+export function delegParamsProblems(tokens: readonly ZoneToken[], nameProblem: (name: string) => string | undefined): SvcProblem[] {
+  const out: SvcProblem[] = [];
+  const seen = new Set<number>();
+  let mandatory: { list: string[]; range: Range } | undefined;
+  const number = (name: string): number | undefined => {
+    if (DELEG_KEYS[name] !== undefined) return DELEG_KEYS[name];
+    const m = /^key(0|[1-9]\d{0,4})$/.exec(name);
+    return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let range = t.range;
+    if (t.quoted) {
+      out.push({ key: '', range, message: 'expected key=value, not a quoted string' });
+      continue;
+    }
+    const eq = t.text.indexOf('=');
+    const key = eq < 0 ? t.text : t.text.slice(0, eq);
+    let value: string | undefined = eq < 0 ? undefined : t.text.slice(eq + 1);
+    if (value === '' && tokens[i + 1]?.quoted && tokens[i + 1].range.start === t.range.end) {
+      const q = tokens[++i];
+      value = q.text.length >= 2 && q.text.endsWith('"') ? q.text.slice(1, -1) : q.text.slice(1);
+      range = { start: t.range.start, end: q.range.end };
+    }
+    const num = number(key);
+    if (num === undefined) {
+      out.push({ key, range, message: `'${key}' is not a parameter key (server-ipv4, server-ipv6, server-name, include-delegparam, mandatory or keyNNNNN)` });
+      continue;
+    }
+    if (seen.has(num)) out.push({ key, range, message: 'is given twice' });
+    seen.add(num);
+    const bad = (message: string): void => {
+      out.push({ key, range, message });
+    };
+    if (DELEG_KEYS[key] === undefined) continue;
+    switch (num) {
+      case 0: {
+        const list = value ? value.split(',') : [];
+        const nums = list.map(number);
+        if (!value || nums.some((k) => k === undefined || k === 0)) bad(`'${value ?? ''}' is not a list of keys (and cannot list mandatory)`);
+        else if (new Set(nums).size !== nums.length) bad('lists a key twice');
+        else mandatory = { list, range };
+        break;
+      }
+      case 1:
+        if (!value || !listOf(value, isIPv4)) bad(`'${value ?? ''}' is not a list of IPv4 addresses`);
+        break;
+      case 2:
+        if (!value || !listOf(value, isIPv6)) bad(`'${value ?? ''}' is not a list of IPv6 addresses`);
+        break;
+      case 3:
+      case 4: {
+        const names = value ? (num === 3 ? nameItems(value) : [value]) : [];
+        if (names.length === 0 || names.some((n) => n === '')) {
+          bad(num === 3 ? `'${value ?? ''}' is not a list of domain names` : 'needs a domain name');
+          break;
+        }
+        for (const n of names) {
+          const p = nameProblem(n);
+          if (p) {
+            bad(p);
+            break;
+          }
+        }
+        break;
+      }
+    }
+  }
+  if (mandatory) {
+    for (const k of mandatory.list) {
+      if (!seen.has(number(k)!)) out.push({ key: 'mandatory', range: mandatory.range, message: `lists ${k}, which is not given` });
+    }
+  }
+  return out;
+}

@@ -50,6 +50,15 @@ const VALID: [string, string][] = [
   ['AMTRELAY', '10 0 3 relay.example.com.'],
   ['APL', '1:192.0.2.0/24 !2:2001:db8::/32'],
   ['EUI48', '00-00-5e-00-53-2a'],
+  ['DNSKEY', '256 3 PRIVATEDNS A2FsZwdleGFtcGxlAGtleWRhdGE='],
+  ['KEY', '0 3 254 CQYHKwYBBAGCN2tleQ=='],
+  ['RKEY', '0 1 8 AwEAAQ=='],
+  ['WKS', '192.0.2.1 tcp 25 smtp domain'],
+  ['WKS', '192.0.2.1 17'],
+  ['DELEG', 'server-ipv4=192.0.2.1,192.0.2.2 server-ipv6=2001:db8::1 mandatory=server-ipv4'],
+  ['DELEG', 'server-name="ns1.example.net.,ns2" key9=anything'],
+  ['DELEGPARAM', 'include-delegparam=config\\,1.example.net.'],
+  ['NSEC3', '1 0 0 - ' + '0123456789abcdefghijklmnopqrstuv'.repeat(2).slice(0, 63)],
 ];
 
 const INVALID: [string, string, RegExp][] = [
@@ -86,6 +95,21 @@ const INVALID: [string, string, RegExp][] = [
   ['APL', '1:192.0.2.0/33', /prefix length 33/],
   ['EUI64', '00-00-5e-00-53-2a', /EUI-64/],
   ['NULL', 'abcd', /generic form/],
+  ['DNSKEY', '256 3 253 wAxrZXlkYXRhIQ==', /uncompressed domain name \(PRIVATEDNS\)/],
+  ['KEY', '0 3 PRIVATEOID CQYHKwYBBAGCt2tleQ==', /object identifier/],
+  ['KEY', '0 3 254 AGtleQ==', /object identifier/],
+  ['RKEY', '1 1 8 AwEAAQ==', /RKEY flags: no flags are defined/],
+  ['DELEG', 'server-ipv4=192.0.2.1,', /DELEG parameter server-ipv4: '192\.0\.2\.1,' is not a list of IPv4 addresses/],
+  ['DELEG', 'Server-IPv4=192.0.2.1', /'Server-IPv4' is not a parameter key/],
+  ['DELEGPARAM', 'server-name', /server-name: '' is not a list of domain names/],
+  ['DELEGPARAM', 'server-name=ns1,,ns2', /not a list of domain names/],
+  ['DELEG', `server-name=${'a'.repeat(64)}.example.`, /DELEG parameter server-name: .*63/],
+  ['DELEG', 'mandatory=server-name server-ipv4=192.0.2.1', /mandatory: lists server-name, which is not given/],
+  ['DELEG', 'mandatory=mandatory', /cannot list mandatory/],
+  ['DELEG', 'server-ipv6=2001:db8::1 server-ipv6=2001:db8::2', /is given twice/],
+  ['WKS', '192.0.2 6', /WKS address/],
+  ['WKS', '192.0.2.1 6 "smtp"', /WKS services/],
+  ['NSEC3', '1 0 0 - ' + '0123456789abcdefghijklmnopqrstuv'.repeat(2), /is 40 octets; a hashed owner name label holds at most 39/],
 ];
 
 test('valid RDATA of each described type has no problem', () => {

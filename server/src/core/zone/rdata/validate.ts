@@ -7,10 +7,10 @@
 import type { Range, } from '../../types';
 import type { ZoneToken } from '../model';
 import { RDATA, type RdataDescriptor } from './descriptors';
-import { base64Problem, bitmapTypeProblem, checkField, hexProblem, isIPv4, isIPv6, isDecimal } from './fields';
+import { base64Problem, bitmapTypeProblem, checkField, hexProblem, isIPv4, isIPv6, isDecimal, nameProblem } from './fields';
 import { locProblem } from './loc';
 import { amtrelayProblem, aplProblem, ipseckeyProblem } from './misc';
-import { svcParamsProblems } from './svcb';
+import { delegParamsProblems, svcParamsProblems } from './svcb';
 
 export interface RdataProblem {
   /** The field that is wrong (`preference`, `exchange`…). */
@@ -30,6 +30,52 @@ function unquote(t: ZoneToken): string {
 
 function span(tokens: readonly ZoneToken[], from: number, to = tokens.length): Range {
   return { start: tokens[from].range.start, end: tokens[to - 1].range.end };
+}
+
+const KEY_TYPES = new Set(['KEY', 'DNSKEY', 'CDNSKEY', 'RKEY']);
+
+function base64Bytes(s: string): number[] {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (const c of s.replace(/=+$/, '')) {
+    acc = (acc << 6) | A.indexOf(c);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((acc >> bits) & 255);
+    }
+  }
+  return out;
+}
+
+/**
+ * Keys of the private algorithms start with what names the algorithm (RFC 4034 App. A.1.1):
+ * PRIVATEDNS (253) an uncompressed domain name, PRIVATEOID (254) a length octet and a BER/DER
+ * object identifier (tag 6, length, sub-identifiers whose last octet has the high bit clear).
+ */
+function privateKeyPrefixProblem(algorithm: string | undefined, b64: string): string | undefined {
+  const alg = algorithm === undefined ? -1 : /^\d+$/.test(algorithm) ? Number(algorithm) : algorithm.toUpperCase() === 'PRIVATEDNS' ? 253 : algorithm.toUpperCase() === 'PRIVATEOID' ? 254 : -1;
+  if (alg !== 253 && alg !== 254) return undefined;
+  const b = base64Bytes(b64);
+  if (alg === 253) {
+    let i = 0;
+    let total = 1;
+    for (;;) {
+      if (i >= b.length) return 'must start with the algorithm\'s domain name (PRIVATEDNS); the name is cut off';
+      const len = b[i];
+      if (len === 0) return undefined;
+      if (len > 63) return 'must start with the algorithm\'s uncompressed domain name (PRIVATEDNS)';
+      total += len + 1;
+      if (total > 255) return 'starts with a domain name over 255 octets (PRIVATEDNS)';
+      i += len + 1;
+    }
+  }
+  const len = b[0] ?? 0;
+  const oid = b.slice(1, 1 + len);
+  const ok = len >= 3 && b.length >= 1 + len && oid[0] === 6 && oid[1] === len - 2 && (oid[len - 1] & 0x80) === 0;
+  return ok ? undefined : 'must start with the length and the object identifier of the algorithm (PRIVATEOID)';
 }
 
 const DIGEST_OCTETS: Record<number, number> = { 1: 20, 2: 32, 4: 48 };
@@ -73,6 +119,9 @@ export function validateRdata(type: string, tokens: readonly ZoneToken[], origin
     const p = checkField(spec.kind, t.text, t.quoted, origin);
     if (p) add(spec.name, t.range, p);
   }
+  if (type === 'RKEY' && tokens[0] && isDecimal(tokens[0].text) && Number(tokens[0].text) !== 0) {
+    add('flags', tokens[0].range, 'no flags are defined: the field must be 0');
+  }
   const rest = tokens.slice(n);
   if (!d.rest) {
     if (rest.length > 0) add('data', span(tokens, n), `unexpected text after the ${d.fields[n - 1]?.name ?? 'type'}`);
@@ -90,11 +139,19 @@ export function validateRdata(type: string, tokens: readonly ZoneToken[], origin
       const bad = rest.find((t) => t.quoted);
       if (bad) add(d.rest.name, bad.range, 'a quoted string is not allowed here');
       else {
-        const p = base64Problem(rest.map((t) => t.text).join(''));
+        const joined = rest.map((t) => t.text).join('');
+        const p = base64Problem(joined) ?? (KEY_TYPES.has(type) ? privateKeyPrefixProblem(tokens[2]?.text, joined) : undefined);
         if (p) add(d.rest.name, restRange, p);
       }
       break;
     }
+    case 'services':
+      for (const t of rest) {
+        if (t.quoted || !/^([0-9]{1,5}|[A-Za-z][A-Za-z0-9-]*)$/.test(t.text) || Number(t.text) > 65535) {
+          add(d.rest.name, t.range, `'${t.text}' is not a port (number 0–65535 or service name)`);
+        }
+      }
+      break;
     case 'hex': {
       const bad = rest.find((t) => t.quoted);
       if (bad) {
@@ -138,6 +195,9 @@ export function validateRdata(type: string, tokens: readonly ZoneToken[], origin
         const p = t.quoted ? 'a quoted string is not allowed here' : bitmapTypeProblem(t.text);
         if (p) add(d.rest.name, t.range, p);
       }
+      break;
+    case 'delegParams':
+      for (const p of delegParamsProblems(rest, (name) => nameProblem(name, origin))) add(`parameter ${p.key}`.trim(), p.range, p.message);
       break;
     case 'svcParams':
       for (const p of svcParamsProblems(rest)) add(`parameter ${p.key}`.trim(), p.range, p.message);

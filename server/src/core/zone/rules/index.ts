@@ -25,6 +25,14 @@ import { zoneGenerate } from './zone-generate';
 import { zoneMissingTtl } from './zone-missing-ttl';
 import { zoneDnameConflict } from './zone-dname-conflict';
 import { zoneDsPlacement } from './zone-ds-placement';
+import { zoneDnssecSignatures } from './zone-dnssec-signatures';
+import { zoneNsecChain } from './zone-nsec-chain';
+import { zoneNsec3Chain } from './zone-nsec3-chain';
+import { zoneCds } from './zone-cds';
+import { zoneDnssecKeys } from './zone-dnssec-keys';
+import { zoneSvcbDns } from './zone-svcb-dns';
+import { zoneRrsigValidity } from './zone-rrsig-validity';
+import { zonePortability } from './zone-portability';
 
 export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneBadRdata,
@@ -51,4 +59,12 @@ export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneMissingTtl,
   zoneDnameConflict,
   zoneDsPlacement,
+  zonePortability,
+  zoneDnssecSignatures,
+  zoneNsecChain,
+  zoneNsec3Chain,
+  zoneCds,
+  zoneDnssecKeys,
+  zoneSvcbDns,
+  zoneRrsigValidity,
 ];

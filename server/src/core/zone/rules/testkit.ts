@@ -29,3 +29,36 @@ export function applyOnlyFix(rule: string, text: string): string {
 
 /** A minimal valid zone head for `example.com.` (SOA, apex NS with address). */
 export const HEAD = '$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 hostmaster 1 2h 15m 1w 300\n@ NS ns1\nns1 A 192.0.2.1\n';
+
+/**
+ * A small signed zone for `example.com.` (one ECDSA key, `AQIDBA==`, key tag 2067; NSEC chain
+ * `@` → `ns1` → `www` → `@`). Signatures are placeholders: the checks do not verify them.
+ */
+export function rrsig(type: string, labels: number, ttl = 3600, tag = 2067, signer = 'example.com.'): string {
+  return `RRSIG ${type} 13 ${labels} ${ttl} 20300101000000 20250101000000 ${tag} ${signer} c2lnbmF0dXJl`;
+}
+
+export const SIGNED =
+  '$ORIGIN example.com.\n$TTL 3600\n' +
+  '@ SOA ns1 hostmaster 1 7200 900 604800 300\n' +
+  `@ ${rrsig('SOA', 2)}\n` +
+  '@ NS ns1\n' +
+  `@ ${rrsig('NS', 2)}\n` +
+  '@ DNSKEY 256 3 13 AQIDBA==\n' +
+  `@ ${rrsig('DNSKEY', 2)}\n` +
+  '@ NSEC ns1 NS SOA RRSIG NSEC DNSKEY\n' +
+  `@ ${rrsig('NSEC', 2)}\n` +
+  'ns1 A 192.0.2.1\n' +
+  `ns1 ${rrsig('A', 3)}\n` +
+  'ns1 NSEC www A RRSIG NSEC\n' +
+  `ns1 ${rrsig('NSEC', 3)}\n` +
+  'www A 192.0.2.2\n' +
+  `www ${rrsig('A', 3)}\n` +
+  'www NSEC @ A RRSIG NSEC\n' +
+  `www ${rrsig('NSEC', 3)}\n`;
+
+/** `text` with the first occurrence of `find` replaced by `repl` (asserting it is there). */
+export function edit(text: string, find: string, repl: string): string {
+  assert.ok(text.includes(find), `fixture lacks ${JSON.stringify(find)}`);
+  return text.replace(find, repl);
+}

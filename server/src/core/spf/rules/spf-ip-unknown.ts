@@ -1,0 +1,158 @@
+/**
+ * spf-ip-unknown: an `ip4:`/`ip6:` term that holds no address of a host in the zone files (the
+ * A/AAAA records of any name, MX hosts included) — the document and the other zone files of the
+ * workspace — and no mail server declared in `senderGuard.mailServers`. When the network lies in a mail provider's published outbound range
+ * (`providers.ts`), the finding names the provider and the quick fix replaces the term with the
+ * provider's `include:` (or removes it when the record already includes the provider). Otherwise
+ * it is a hint to check the address still sends mail for the domain. Range: the term.
+ */
+import * as ipaddr from 'ipaddr.js';
+import type { Rule, RuleContext } from '../../rule';
+import type { ZoneModel } from '../../zone/model';
+import { uncachedRdata } from '../../zone/store';
+import { termAddresses, type AuthorisedNetwork, formatNetwork } from '../addresses';
+import { removeTerm } from '../edits';
+import { parsedAddress } from '../ip';
+import { staticTarget, workspaceZones, zoneIndexFor } from '../lookups';
+import type { SpfMechanism } from '../parse';
+import { providerOf, type ProviderMatch } from '../providers';
+import { candidateAt, evaluatedRecords, replaceInValue, type SpfCandidate } from '../records';
+import { normalizeName } from '../resolver';
+
+const ID = 'spf-ip-unknown';
+
+/** Addresses, IPv4 as 32-bit numbers (compared by mask: zones hold many). */
+interface Addresses {
+  v4: number[];
+  v6: ipaddr.IPv6[];
+}
+
+function v4Number(a: ipaddr.IPv4): number {
+  const [w, x, y, z] = a.octets;
+  return ((w << 24) | (x << 16) | (y << 8) | z) >>> 0;
+}
+
+function addTo(out: Addresses, a: ipaddr.IPv4 | ipaddr.IPv6): void {
+  if (a.kind() === 'ipv4') out.v4.push(v4Number(a as ipaddr.IPv4));
+  else out.v6.push(a as ipaddr.IPv6);
+}
+
+/** Every A/AAAA address of a model, parsed; cached per model. */
+const addressCache = new WeakMap<ZoneModel, Addresses>();
+function addressesOf(model: ZoneModel): Addresses {
+  let list = addressCache.get(model);
+  if (list) return list;
+  list = { v4: [], v6: [] };
+  for (const type of ['A', 'AAAA']) {
+    for (const r of model.recordsOfType(type)) {
+      if (r.generic) continue;
+      const text = uncachedRdata(r)[0]?.text;
+      if (text === undefined) continue;
+      const valid = type === 'A' ? ipaddr.IPv4.isValidFourPartDecimal(text) : text.includes(':') && ipaddr.IPv6.isValid(text);
+      if (valid) addTo(list, ipaddr.parse(text));
+    }
+  }
+  addressCache.set(model, list);
+  return list;
+}
+
+/** The zones' addresses and the mail servers the user declared (`senderGuard.mailServers`). */
+function knownAddresses(model: ZoneModel, ctx: RuleContext): Addresses[] {
+  const declared: Addresses = { v4: [], v6: [] };
+  for (const m of ctx.settings.mailServers) {
+    const a = parsedAddress(m);
+    if (a) addTo(declared, a);
+  }
+  return [declared, ...[model, ...workspaceZones(ctx).filter((z) => z !== model)].map(addressesOf)];
+}
+
+/** Whether any of the addresses lies in the network. */
+function holdsAny(net: AuthorisedNetwork, sets: readonly Addresses[]): boolean {
+  const n = parsedAddress(net.address);
+  if (!n) return false;
+  if (net.family === 4) {
+    const mask = net.length === 0 ? 0 : (0xffffffff << (32 - net.length)) >>> 0;
+    const base = (v4Number(n as ipaddr.IPv4) & mask) >>> 0;
+    return sets.some((s) => s.v4.some((h) => ((h & mask) >>> 0) === base));
+  }
+  return sets.some((s) => s.v6.some((h) => h.match(n as ipaddr.IPv6, net.length)));
+}
+
+interface IpTerm {
+  term: SpfMechanism;
+  network: AuthorisedNetwork;
+}
+
+function ipTerm(t: SpfMechanism, c: SpfCandidate, model: ZoneModel, ctx: RuleContext): IpTerm | undefined {
+  if (t.mechanism !== 'ip4' && t.mechanism !== 'ip6') return undefined;
+  const a = termAddresses(t, normalizeName(c.record.owner), zoneIndexFor(model, ctx));
+  if (!a || a.status !== 'resolved' || a.networks.length !== 1) return undefined;
+  return { term: t, network: a.networks[0] };
+}
+
+/** The record's include term for the provider's include target, if it has one. */
+function existingInclude(c: SpfCandidate, match: ProviderMatch): SpfMechanism | undefined {
+  const domain = normalizeName(c.record.owner);
+  return c.spf.terms.find(
+    (t): t is SpfMechanism => t.kind === 'mechanism' && t.mechanism === 'include' && !!t.domain && staticTarget(t.domain, domain) === match.provider.include,
+  );
+}
+
+export const spfIpUnknown: Rule<ZoneModel> = {
+  meta: {
+    id: ID,
+    language: 'zone',
+    severity: 'hint',
+    description: 'An ip4:/ip6: term that matches no host of the zone files; inside a known mail provider\'s range it is better written as the provider\'s include:',
+  },
+  check(model, ctx, report) {
+    const records = evaluatedRecords(model);
+    if (records.length === 0) return;
+    let hosts: Addresses[] | undefined;
+    for (const c of records) {
+      for (const t of c.spf.terms) {
+        if (t.kind !== 'mechanism') continue;
+        const ip = ipTerm(t, c, model, ctx);
+        if (!ip) continue;
+        hosts ??= knownAddresses(model, ctx);
+        if (holdsAny(ip.network, hosts)) continue;
+        const net = formatNetwork(ip.network);
+        const match = providerOf(ip.network.address, ip.network.length);
+        if (!match) {
+          report({
+            range: t.range,
+            message:
+              `'${t.text}' is no address of a host in the zone files (A/AAAA records, MX hosts) nor a declared mail server, and lies in no known mail provider's published range. ` +
+              `Check that ${net} still sends mail for ${normalizeName(c.record.owner)}; remove it if not`,
+          });
+          continue;
+        }
+        const p = match.provider;
+        const has = existingInclude(c, match);
+        report({
+          range: t.range,
+          message: has
+            ? `'${t.text}' lies in ${p.name}'s published outbound range ${match.network}, which '${has.text}' in this record already authorises: the term is redundant`
+            : `'${t.text}' lies in ${p.name}'s published outbound range ${match.network}. Addresses copied from a provider go stale when it renumbers: ` +
+              `'include:${p.include}' follows the provider (it costs one DNS lookup, plus those of the provider's record)`,
+          data: { provider: p.id },
+        });
+      }
+    }
+  },
+  fix(model, finding, ctx) {
+    const c = candidateAt(model, finding.range);
+    const t = c?.spf.terms.find((x): x is SpfMechanism => x.kind === 'mechanism' && x.range.start === finding.range.start && x.range.end === finding.range.end);
+    if (!c || !t || (t.mechanism !== 'ip4' && t.mechanism !== 'ip6')) return [];
+    const a = termAddresses(t, normalizeName(c.record.owner), zoneIndexFor(model, ctx));
+    if (!a || a.status !== 'resolved' || a.networks.length !== 1) return [];
+    const match = providerOf(a.networks[0].address, a.networks[0].length);
+    if (!match) return [];
+    const p = match.provider;
+    const has = existingInclude(c, match);
+    if (has) return [{ title: `Remove '${t.text}' (already covered by '${has.text}')`, rule: ID, edits: removeTerm(c, t) }];
+    // Keep the qualifier: `~ip4:…` becomes `~include:…`.
+    const replacement = `${t.qualifierPart ? t.qualifierPart.text : ''}include:${p.include}`;
+    return [{ title: `Replace '${t.text}' with '${replacement}' (${p.name})`, rule: ID, edits: replaceInValue(c, t.start, t.end, replacement) }];
+  },
+};
