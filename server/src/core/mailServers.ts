@@ -5,7 +5,7 @@
  * rules (`RuleContext.workspace.mailServers`), so "Allow SMTP only to …" can offer them.
  */
 import { ip4Problem, ip6Problem } from './spf/ip';
-import { spfRecords } from './spf/records';
+import { shapeOf, spfRecords } from './spf/records';
 import type { ZoneModel } from './zone/model';
 import { uncachedRdata } from './zone/store';
 
@@ -60,9 +60,11 @@ export function mailServersFromZone(model: ZoneModel): MailServerFact[] {
     done.add(host);
     for (const address of addresses.get(host) ?? []) add(address, `MX ${host}`);
   }
-  for (const { spf, typo, record } of spfRecords(model)) {
-    if (typo) continue;
-    for (const term of spf.terms) {
+  for (const c of spfRecords(model)) {
+    if (c.typo) continue;
+    const record = c.record;
+    // The shared parse: only the terms' text is read, so no per-record document positions are built.
+    for (const term of shapeOf(c).terms) {
       if (term.kind !== 'mechanism' || (term.mechanism !== 'ip4' && term.mechanism !== 'ip6') || !term.network) continue;
       const family = term.mechanism === 'ip4' ? 4 : 6;
       const cidr = family === 4 ? term.cidr4 : term.cidr6;

@@ -40,6 +40,18 @@ function network(family: 4 | 6, address: string, length: number, host?: string):
   return { family, address: a, length: Math.min(length, max), host };
 }
 
+/** What an ip4:/ip6: term authorises (a single network), or undefined when it is malformed. */
+function networkTerm(m: SpfMechanism): TermAddresses | undefined {
+  if (!m.network) return undefined;
+  const family = m.mechanism === 'ip4' ? 4 : 6;
+  const valid = family === 4 ? isFourPartDecimal(m.network.text) : isValidIp6(m.network.text);
+  const len = family === 4 ? m.cidr4?.length ?? (m.cidr4 ? undefined : 32) : m.cidr6?.length ?? (m.cidr6 ? undefined : 128);
+  if (!valid || len === undefined) return undefined;
+  return { status: 'resolved', networks: [network(family, m.network.text, len)] };
+}
+
+const networkTerms = new WeakMap<SpfMechanism, TermAddresses | undefined>();
+
 /** What the term authorises, or undefined for terms that are not a, mx, ip4, ip6 (or are malformed). */
 export function termAddresses(m: SpfMechanism, domain: string, index: ZoneIndex): TermAddresses | undefined {
   const len4 = m.cidr4?.length ?? 32;
@@ -47,12 +59,11 @@ export function termAddresses(m: SpfMechanism, domain: string, index: ZoneIndex)
   switch (m.mechanism) {
     case 'ip4':
     case 'ip6': {
-      if (!m.network) return undefined;
-      const family = m.mechanism === 'ip4' ? 4 : 6;
-      const valid = family === 4 ? isFourPartDecimal(m.network.text) : isValidIp6(m.network.text);
-      const len = family === 4 ? m.cidr4?.length ?? (m.cidr4 ? undefined : 32) : m.cidr6?.length ?? (m.cidr6 ? undefined : 128);
-      if (!valid || len === undefined) return undefined;
-      return { status: 'resolved', networks: [network(family, m.network.text, len)] };
+      // Depends on the term alone: remembered per term (records share the terms of their value).
+      if (networkTerms.has(m)) return networkTerms.get(m);
+      const a = networkTerm(m);
+      networkTerms.set(m, a);
+      return a;
     }
     case 'a':
     case 'mx': {

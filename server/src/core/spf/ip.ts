@@ -27,10 +27,14 @@ export const isFourPartDecimal = memoized((s) => ipaddr.IPv4.isValidFourPartDeci
 /** ipaddr.js's `IPv6.isValid`, remembered. */
 export const isValidIp6 = memoized((s) => ipaddr.IPv6.isValid(s));
 
-/** The parsed address (`ipaddr.parse`), remembered; null when it does not parse. Treat as read-only. */
+/**
+ * The parsed address (`ipaddr.parse`), remembered; null when it does not parse. Treat as read-only.
+ * `ipaddr.parse` reads text with a colon as IPv6 only and text without one as IPv4 only, parsing
+ * each twice (validity first): the one parse here gives the same result.
+ */
 export const parsedAddress = memoized((s): ipaddr.IPv4 | ipaddr.IPv6 | null => {
   try {
-    return ipaddr.parse(s);
+    return s.indexOf(':') >= 0 ? ipaddr.IPv6.parse(s) : ipaddr.IPv4.parse(s);
   } catch {
     return null;
   }

@@ -15,9 +15,10 @@ import { MappedText } from '../text';
 import type { ZoneModel } from '../zone/model';
 import { transform, urlEscape, finishDomain } from './macro';
 import { isSpfRecord, parseSpf, type MacroString, type SpfMechanism, type SpfModifier, type SpfRecord } from './parse';
-import { spfRecords, type SpfCandidate } from './records';
+import { shapeOf, spfRecords, type SpfCandidate } from './records';
 import { normalizeName, ZoneIndex, type DnsType, type LookupResult } from './resolver';
 import { MECHANISMS, type MechanismName } from './terms';
+import { memoized } from './ip';
 
 export type LookupKind = 'include' | 'redirect' | Exclude<MechanismName, 'all' | 'ip4' | 'ip6' | 'include'>;
 
@@ -119,17 +120,41 @@ export function analyzeCandidate(model: ZoneModel, candidate: SpfCandidate, ctx?
   }
   let a = hit.byCandidate.get(candidate);
   if (!a) {
-    a = analyzeRecord(candidate.spf, normalizeName(candidate.record.owner), index, answers);
+    // Analysed from the shared parse; the top-level terms are the record's own (document
+    // ranges), looked up when first read.
+    const shape = shapeOf(candidate);
+    a = analyzeRecord(shape, normalizeName(candidate.record.owner), index, answers);
+    if (candidate.shape !== undefined) a.terms = a.terms.map((node) => new OwnLookupTerm(node, candidate, shape.terms.indexOf(node.term)) as unknown as LookupTerm);
     hit.byCandidate.set(candidate, a);
   }
   return a;
+}
+
+const OWN = Symbol('own');
+
+/** A top-level node of a candidate's analysis: its `term` is the candidate's own (document ranges), read when needed. */
+class OwnLookupTerm {
+  /** Under a symbol: not one of the node's fields (`Object.keys`, JSON). */
+  private readonly [OWN]: { candidate: SpfCandidate; index: number };
+
+  constructor(node: LookupTerm, candidate: SpfCandidate, index: number) {
+    this[OWN] = { candidate, index };
+    for (const key of Object.keys(node) as (keyof LookupTerm)[]) {
+      if (key !== 'term') (this as Record<string, unknown>)[key] = node[key];
+    }
+  }
+
+  get term(): SpfMechanism | SpfModifier {
+    const own = this[OWN];
+    return own.candidate.spf.terms[own.index] as SpfMechanism | SpfModifier;
+  }
 }
 
 /** Analyses of every SPF record of the document (near misses excluded: receivers ignore them). */
 export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): { candidate: SpfCandidate; analysis: LookupAnalysis }[] {
   // Only records with DNS-querying terms need the zone index.
   const querying = spfRecords(model).filter(
-    (c) => !c.typo && c.spf.terms.some((t) => (t.kind === 'mechanism' && t.mechanism && MECHANISMS[t.mechanism].dnsLookup) || (t.kind === 'modifier' && t.modifier === 'redirect')),
+    (c) => !c.typo && shapeOf(c).terms.some((t) => (t.kind === 'mechanism' && t.mechanism && MECHANISMS[t.mechanism].dnsLookup) || (t.kind === 'modifier' && t.modifier === 'redirect')),
   );
   if (querying.length === 0) return [];
   // Several rules walk the same analyses: keep the list beside the per-record cache.
@@ -156,6 +181,12 @@ export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex, 
   const terms = w.terms(spf, domain, [domain]);
   return { domain, terms, total: w.count, voids: w.voids };
 }
+
+/**
+ * A record value found through the zone index, parsed (ranges are offsets in the value);
+ * remembered, since many records include the same targets. Treat as read-only.
+ */
+export const parseValue = memoized((value: string): SpfRecord => parseSpf(MappedText.contiguous(value, 0)), 1024);
 
 class Walker {
   count = 0;
@@ -237,7 +268,7 @@ class Walker {
       return;
     }
     node.status = 'expanded';
-    node.children = this.terms(parseSpf(MappedText.contiguous(found[0], 0)), target, [...path, target]);
+    node.children = this.terms(parseValue(found[0]), target, [...path, target]);
   }
 
   /** Whether the zones show the term's query finds nothing (unknown counts as not void). */

@@ -14,9 +14,47 @@ export interface SpfCandidate {
   record: ZoneRecord;
   /** The concatenated character-strings (RFC 7208 §3.3). */
   text: MappedText;
-  spf: SpfRecord;
+  /** The record parsed, with document ranges (built on first use for the candidates of `spfRecords`). */
+  readonly spf: SpfRecord;
+  /**
+   * The same parse shared by every record with the same value: equal to `spf` in everything but
+   * the ranges, which are offsets in the value (not the document). Read it to decide; read `spf`
+   * for the ranges of what is reported. Absent on candidates built elsewhere (`shapeOf`).
+   */
+  readonly shape?: SpfRecord;
   /** Set when the version tag is wrong; the terms after it are parsed all the same. */
   typo?: VersionTypo;
+}
+
+/** The parse of `c` to decide from (no document ranges: see `SpfCandidate.shape`). */
+export function shapeOf(c: SpfCandidate): SpfRecord {
+  return c.shape ?? c.spf;
+}
+
+/** The parser errors of `c` with document ranges; the record's own parse is built only when there are some. */
+export function errorsOf(c: SpfCandidate): readonly SpfError[] {
+  return shapeOf(c).errors.length === 0 ? NO_ERRORS : c.spf.errors;
+}
+
+const NO_ERRORS: readonly SpfError[] = Object.freeze([]);
+
+/**
+ * A candidate of `spfRecords`. Zones repeat the same SPF text in record after record: each
+ * distinct value is parsed once (`shape`), and a record's own parse with document ranges is
+ * built only when something reads `spf` (a finding, a hover, a quick fix).
+ */
+class Candidate implements SpfCandidate {
+  private own: SpfRecord | undefined = undefined;
+  constructor(
+    readonly record: ZoneRecord,
+    readonly text: MappedText,
+    readonly shape: SpfRecord,
+    readonly typo?: VersionTypo,
+  ) {}
+
+  get spf(): SpfRecord {
+    return (this.own ??= parseSpf(this.text, this.typo?.bodyStart));
+  }
 }
 
 const cache = new WeakMap<ZoneModel, SpfCandidate[]>();
@@ -30,21 +68,37 @@ export function spfRecords(model: ZoneModel): SpfCandidate[] {
   let found = cache.get(model);
   if (found) return found;
   found = [];
-  const bearing = [...model.recordsOfType('TXT'), ...model.recordsOfType('SPF')];
-  if (bearing.length > 0 && model.recordsOfType('SPF').length > 0) bearing.sort((a, b) => a.range.start - b.range.start);
+  const txt = model.recordsOfType('TXT');
+  const type99 = model.recordsOfType('SPF');
+  let bearing = txt;
+  if (type99.length > 0) {
+    bearing = [...txt, ...type99];
+    bearing.sort((a, b) => a.range.start - b.range.start);
+  }
+  // Shared parses by value (near misses by where their terms begin, too).
+  const shapes = new Map<string, SpfRecord>();
+  const typoShapes = new Map<string, SpfRecord>();
   for (const record of bearing) {
     // Most TXT records of a large zone are something else (DKIM keys, site verifications):
-    // those are told from their first string, which is then not kept on the record.
-    const first = uncachedStrings(record)?.[0];
+    // those are told from their first string. The strings are not kept on the record.
+    const strings = uncachedStrings(record);
+    const first = strings?.[0];
     if (first === undefined || !mayBeSpf(first.value)) continue;
-    if (!isSpfBearing(record)) continue;
-    const text = MappedText.concat(record.strings!);
-    if (isSpfRecord(text.value)) {
-      found.push({ record, text, spf: parseSpf(text) });
+    const text = MappedText.concat(strings!);
+    const value = text.value;
+    if (isSpfRecord(value)) {
+      let shape = shapes.get(value);
+      if (!shape) shapes.set(value, (shape = parseSpf(MappedText.contiguous(value, 0))));
+      found.push(new Candidate(record, text, shape));
       continue;
     }
-    const typo = detectVersionTypo(text.value);
-    if (typo) found.push({ record, text, spf: parseSpf(text, typo.bodyStart), typo });
+    const typo = detectVersionTypo(value);
+    if (typo) {
+      const key = `${typo.bodyStart} ${value}`;
+      let shape = typoShapes.get(key);
+      if (!shape) typoShapes.set(key, (shape = parseSpf(MappedText.contiguous(value, 0), typo.bodyStart)));
+      found.push(new Candidate(record, text, shape, typo));
+    }
   }
   cache.set(model, found);
   return found;

@@ -53,15 +53,15 @@ export function normalizeName(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // A resolver over parsed zone files.
 
-/** The data of one owner name, decoded from its records on first use. */
+/** The data of one owner name, each type decoded from its records on first use. */
 interface Node {
   /** CNAME target (normalised), when the name is an alias. */
   cname?: string;
-  A: string[];
-  AAAA: string[];
-  MX: MxData[];
-  PTR: string[];
-  TXT: string[][];
+  A?: string[];
+  AAAA?: string[];
+  MX?: MxData[];
+  PTR?: string[];
+  TXT?: string[][];
 }
 
 /** The records of one owner name; their RDATA is decoded only when the name is looked up. */
@@ -70,39 +70,54 @@ interface Owner {
   node?: Node;
 }
 
+/** The node of an owner with its CNAME target decoded (the other types wait for a lookup of them). */
 function decodeNode(records: readonly ZoneRecord[]): Node {
-  const node: Node = { A: [], AAAA: [], MX: [], PTR: [], TXT: [] };
+  const node: Node = {};
   for (const r of records) {
-    switch (r.type) {
+    if (r.typeCode !== CNAME_CODE) continue;
+    const target = nameOf(r, 0);
+    if (target === undefined) continue;
+    node.cname = target;
+    break;
+  }
+  return node;
+}
+
+const TYPE_CODES: Record<DnsType, number> = { A: 1, AAAA: 28, MX: 15, PTR: 12, TXT: 16 };
+const CNAME_CODE = 5;
+
+/** The data of one type among an owner's records, in record order. */
+function decodeType<T extends DnsType>(records: readonly ZoneRecord[], type: T): RecordData[T][] {
+  const code = TYPE_CODES[type];
+  const out: RecordData[T][] = [];
+  for (const r of records) {
+    if (r.typeCode !== code) continue;
+    switch (type) {
       case 'A':
       case 'AAAA': {
         const a = addressOf(r);
-        if (a) node[r.type].push(a);
+        if (a) out.push(a as RecordData[T]);
         break;
       }
       case 'MX': {
         const mx = mxOf(r);
-        if (mx) node.MX.push(mx);
+        if (mx) out.push(mx as RecordData[T]);
         break;
       }
-      case 'PTR':
-      case 'CNAME': {
+      case 'PTR': {
         const target = nameOf(r, 0);
-        if (target === undefined) break;
-        if (r.type === 'PTR') node.PTR.push(target);
-        else node.cname ??= target;
+        if (target !== undefined) out.push(target as RecordData[T]);
         break;
       }
       case 'TXT': {
         const strings = uncachedStrings(r);
-        if (strings) node.TXT.push(strings.map((x) => x.value));
+        if (strings) out.push(strings.map((x) => x.value) as RecordData[T]);
         break;
       }
-      default:
-      // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
     }
+    // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
   }
-  return node;
+  return out;
 }
 
 export interface ZoneResolverOptions {
@@ -229,11 +244,12 @@ export class ZoneIndex {
     return undefined;
   }
 
-  /** The data answering for `name` (the name itself, or a wildcard), without following CNAMEs. */
-  private nodeFor(name: string): Node | undefined {
+  /** The owner answering for `name` (the name itself, or a wildcard), its node decoded; CNAMEs not followed. */
+  private ownerFor(name: string): (Owner & { node: Node }) | undefined {
     const owner = this.owners.get(name) ?? (this.interior.has(name) ? undefined : this.wildcardFor(name));
     if (!owner) return undefined;
-    return (owner.node ??= decodeNode(owner.records));
+    owner.node ??= decodeNode(owner.records);
+    return owner as Owner & { node: Node };
   }
 
   /**
@@ -241,7 +257,7 @@ export class ZoneIndex {
    * outside every zone get `outside` (`servfail` with a detail saying so, by default).
    */
   lookup<T extends DnsType>(name: string, type: T, outside: 'servfail' | 'nxdomain' = 'servfail'): LookupResult<T> {
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     let n = absolute(name);
     const unknown = (): LookupResult<T> =>
       outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${normalizeName(n) || '.'} is outside the zone files` };
@@ -249,15 +265,17 @@ export class ZoneIndex {
       const status = this.statusAbsolute(n);
       if (status === 'outside') return unknown();
       if (status === 'nxdomain') return this.delegated(n) ? unknown() : { error: 'nxdomain' };
-      const node = this.nodeFor(n);
-      if (!node) return this.delegated(n) ? unknown() : { records: [] };
+      const owner = this.ownerFor(n);
+      if (!owner) return this.delegated(n) ? unknown() : { records: [] };
+      const node = owner.node;
       if (node.cname !== undefined) {
+        seen ??= new Set<string>();
         if (seen.has(n) || seen.size >= MAX_CNAME_CHAIN) return { error: 'servfail', detail: `CNAME loop or chain too long at ${normalizeName(n)}` };
         seen.add(n);
         n = absolute(node.cname);
         continue;
       }
-      const records = node[type] as RecordData[T][];
+      const records = (node[type] ??= decodeType(owner.records, type) as Node[T]) as RecordData[T][];
       // Held only by files that are not a complete zone: other records may exist elsewhere.
       if (records.length === 0 && (this.apexOfAbsolute(n) === undefined || this.delegated(n))) {
         return outside === 'nxdomain' ? { records } : unknown();

@@ -5,10 +5,9 @@
  * `exists` on a sender-dependent name) makes the answer `unknown` when it is reached.
  * `checkHost` (evaluate.ts) remains the full RFC 7208 evaluator.
  */
-import { MappedText } from '../text';
 import { networkContains, termAddresses } from './addresses';
-import { staticTarget } from './lookups';
-import { isSpfRecord, parseSpf, type SpfRecord } from './parse';
+import { parseValue, staticTarget } from './lookups';
+import { isSpfRecord, type SpfRecord } from './parse';
 import type { ZoneIndex } from './resolver';
 import { QUALIFIERS, type SpfResult } from './terms';
 
@@ -63,5 +62,5 @@ function recordAt(name: string, index: ZoneIndex): SpfRecord | undefined {
   const r = index.lookup(name, 'TXT');
   if ('error' in r) return undefined;
   const found = r.records.map((s) => s.join('')).filter(isSpfRecord);
-  return found.length === 1 ? parseSpf(MappedText.contiguous(found[0], 0)) : undefined;
+  return found.length === 1 ? parseValue(found[0]) : undefined;
 }

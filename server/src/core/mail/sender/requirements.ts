@@ -19,7 +19,8 @@
  */
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { apexOf, inZone } from '../../zone/analysis';
-import { evaluatedRecords, spfRecords, type SpfCandidate } from '../../spf/records';
+import { uncachedRdata } from '../../zone/store';
+import { evaluatedRecords, shapeOf, spfRecords, type SpfCandidate } from '../../spf/records';
 import { kindOfOwner, mailRecords, type MailRecord } from '../records';
 import { tag } from '../tagList';
 
@@ -54,13 +55,23 @@ export const REQUIREMENT_TITLES: Record<RequirementId, string> = {
 /** A domain as prose writes it (no trailing dot). */
 export const bare = (name: string): string => (name.length > 1 ? name.replace(/\.$/, '') : name);
 
+/**
+ * Names that cannot be a From domain with a DMARC record of its own: underscore labels (SPF
+ * building blocks, `_dmarc`…), wildcards, the root and single-label names (a TLD's data, or a
+ * zone written without its origin).
+ */
+function notASender(name: string): boolean {
+  if (name === '.' || name.startsWith('*.') || name.indexOf('.') === name.length - 1) return true;
+  return hasUnderscoreLabel(name);
+}
+
 function hasUnderscoreLabel(name: string): boolean {
   return name.startsWith('_') || name.includes('._');
 }
 
 /** `v=spf1 -all` (and nothing else that authorises anyone): the domain says it sends no mail. */
 function sendsNothing(c: SpfCandidate): boolean {
-  const terms = c.spf.terms;
+  const terms = shapeOf(c).terms;
   return terms.length === 1 && terms[0].kind === 'mechanism' && terms[0].mechanism === 'all' && terms[0].qualifier === '-';
 }
 
@@ -68,7 +79,7 @@ function sendsNothing(c: SpfCandidate): boolean {
 function spfBuildingBlocks(model: ZoneModel): Set<string> {
   const out = new Set<string>();
   for (const c of spfRecords(model)) {
-    for (const t of c.spf.terms) {
+    for (const t of shapeOf(c).terms) {
       const target = t.kind === 'mechanism' && t.mechanism === 'include' ? t.domain : t.kind === 'modifier' && t.modifier === 'redirect' ? t.value : undefined;
       if (!target || target.parts.some((p) => p.kind !== 'literal')) continue;
       const name = target.text.toLowerCase();
@@ -79,7 +90,10 @@ function spfBuildingBlocks(model: ZoneModel): Set<string> {
 }
 
 function isNullMx(records: ZoneRecord[]): boolean {
-  return records.length === 1 && records[0].rdata.length === 2 && records[0].rdata[1].text === '.';
+  if (records.length !== 1) return false;
+  // Read afresh: the tokens are not kept on the record.
+  const rdata = uncachedRdata(records[0]);
+  return rdata.length === 2 && rdata[1].text === '.';
 }
 
 interface DkimCount {
@@ -125,7 +139,7 @@ export function sendingDomains(model: ZoneModel): SendingDomain[] {
     else spfByOwner.set(c.record.owner, [c]);
   }
   for (const [owner, list] of spfByOwner) {
-    if (hasUnderscoreLabel(owner) || blocks.has(owner) || list.every(sendsNothing)) continue;
+    if (notASender(owner) || blocks.has(owner) || list.every(sendsNothing)) continue;
     evidence.set(owner, list[0].record);
   }
   const mxByOwner = new Map<string, ZoneRecord[]>();
@@ -135,7 +149,7 @@ export function sendingDomains(model: ZoneModel): SendingDomain[] {
     else mxByOwner.set(r.owner, [r]);
   }
   for (const [owner, list] of mxByOwner) {
-    if (evidence.has(owner) || hasUnderscoreLabel(owner) || isNullMx(list)) continue;
+    if (evidence.has(owner) || notASender(owner) || isNullMx(list)) continue;
     if ((spfByOwner.get(owner) ?? []).some(sendsNothing)) continue;
     evidence.set(owner, list[0]);
   }
@@ -153,7 +167,10 @@ export function sendingDomains(model: ZoneModel): SendingDomain[] {
   for (const [domain, record] of evidence) {
     out.push({ domain, evidence: record, requirements: checklist(domain, spfByOwner.get(domain) ?? [], dmarcByDomain, dkim.get(domain), apex) });
   }
-  out.sort((a, b) => a.evidence.range.start - b.evidence.range.start);
+  // Each record's start read once (not a range object per comparison); evidence records are distinct.
+  const keyed = out.map((d) => ({ d, at: d.evidence.range.start }));
+  keyed.sort((a, b) => a.at - b.at);
+  for (let i = 0; i < keyed.length; i++) out[i] = keyed[i].d;
   cache.set(model, out);
   return out;
 }
@@ -164,7 +181,7 @@ function checklist(domain: string, spf: SpfCandidate[], dmarcByDomain: Map<strin
   let spfOk = false;
   if (spf.length === 0) reqs.push({ id: 'spf', status: 'unmet', detail: 'No SPF record: receivers cannot tell which servers may send for the domain.' });
   else if (spf.length > 1) reqs.push({ id: 'spf', status: 'unmet', detail: `${spf.length} SPF records: receivers treat that as a permanent error (RFC 7208 §4.5).` });
-  else if (spf[0].spf.errors.length > 0) reqs.push({ id: 'spf', status: 'unmet', detail: `The SPF record has ${spf[0].spf.errors.length} syntax error(s): receivers treat it as a permanent error.` });
+  else if (shapeOf(spf[0]).errors.length > 0) reqs.push({ id: 'spf', status: 'unmet', detail: `The SPF record has ${shapeOf(spf[0]).errors.length} syntax error(s): receivers treat it as a permanent error.` });
   else {
     spfOk = true;
     reqs.push({ id: 'spf', status: 'met', detail: 'One SPF record without syntax errors.' });

@@ -40,6 +40,11 @@ test('domains that send nothing are not senders: v=spf1 -all, null MX, SPF build
   expectRanges(text, RULE);
 });
 
+test('wildcards, single-label names and the root are not senders', () => {
+  expectRanges(zone(['* IN MX 10 mail.example.jp.', '*.sub IN TXT "v=spf1 mx -all"', '_dmarc IN TXT "v=DMARC1; p=none"', KEY, '@ IN TXT "v=spf1 -all"']), RULE);
+  expectRanges(zone(['mail. IN MX 10 mail.example.jp.', 'mail. IN TXT "v=spf1 mx -all"', '. IN MX 0 x.example.jp.']), RULE);
+});
+
 test('a subdomain is covered by the organisational domain\'s DMARC, but needs its own DKIM key', () => {
   const text = zone(['@ IN TXT "v=spf1 mx -all"', '_dmarc IN TXT "v=DMARC1; p=quarantine; sp=reject"', KEY, '[[news]] IN TXT "v=spf1 ip4:192.0.2.80 -all"']);
   const { found, text: plain } = expectRanges(text, RULE);

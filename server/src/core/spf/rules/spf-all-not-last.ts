@@ -7,7 +7,7 @@ import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { appendTerm, removeTerm } from '../edits';
 import type { SpfMechanism, SpfRecord } from '../parse';
-import { candidateAt, spfRecords } from '../records';
+import { candidateAt, spfRecords, shapeOf } from '../records';
 
 const ID = 'spf-all-not-last';
 
@@ -27,6 +27,7 @@ export const spfAllNotLast: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      if (!deadAfterAll(shapeOf(c))) continue;
       const d = deadAfterAll(c.spf);
       if (!d) continue;
       const names = d.dead.map((t) => `'${t.text}'`).join(', ');

@@ -7,7 +7,7 @@ import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { removeTerm } from '../edits';
 import type { SpfErrorCode } from '../parse';
-import { candidateAt, errorAt, spfRecords } from '../records';
+import { candidateAt, errorAt, spfRecords, errorsOf } from '../records';
 
 export const DUPLICATE_MODIFIER_CODES: ReadonlySet<SpfErrorCode> = new Set<SpfErrorCode>(['duplicate-modifier']);
 
@@ -22,7 +22,7 @@ export const spfDuplicateModifier: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
-      for (const e of c.spf.errors) if (DUPLICATE_MODIFIER_CODES.has(e.code)) report({ range: e.range, message: e.message });
+      for (const e of errorsOf(c)) if (DUPLICATE_MODIFIER_CODES.has(e.code)) report({ range: e.range, message: e.message });
     }
   },
   fix(model, finding) {

@@ -9,7 +9,7 @@ import type { RelatedInfo } from '../../types';
 import type { ZoneModel } from '../../zone/model';
 import { staticTarget, zoneIndexFor } from '../lookups';
 import { parseMacroText, type SpfModifier } from '../parse';
-import { evaluatedRecords } from '../records';
+import { evaluatedRecords, shapeOf } from '../records';
 import { MappedText } from '../../text';
 import { normalizeName } from '../resolver';
 
@@ -33,6 +33,7 @@ export const spfExpInvalid: Rule<ZoneModel> = {
   },
   check(model, ctx, report) {
     for (const c of evaluatedRecords(model)) {
+      if (!shapeOf(c).terms.some((t) => t.kind === 'modifier' && t.modifier === 'exp')) continue;
       const exp = c.spf.terms.find((t): t is SpfModifier => t.kind === 'modifier' && t.modifier === 'exp');
       if (!exp || exp.value.text === '') continue;
       const index = zoneIndexFor(model, ctx);

@@ -9,7 +9,7 @@ import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { isFourPartDecimal, isValidIp6, memoized } from '../ip';
 import type { SpfMechanism } from '../parse';
-import { candidateAt, replaceInValue, spfRecords } from '../records';
+import { candidateAt, replaceInValue, spfRecords, shapeOf } from '../records';
 
 const ID = 'spf-host-bits';
 
@@ -58,6 +58,7 @@ export const spfHostBits: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      if (!shapeOf(c).terms.some((t) => t.kind === 'mechanism' && hostBits(t))) continue;
       for (const t of c.spf.terms) {
         const h = t.kind === 'mechanism' ? hostBits(t) : undefined;
         if (!h) continue;

@@ -10,7 +10,7 @@ import type { QuickFix } from '../../types';
 import type { ZoneModel } from '../../zone/model';
 import { prefixProblem } from '../ip';
 import type { SpfErrorCode } from '../parse';
-import { candidateAt, errorAt, replaceInValue, spfRecords } from '../records';
+import { candidateAt, errorAt, replaceInValue, spfRecords, errorsOf } from '../records';
 
 export const INVALID_CIDR_CODES: ReadonlySet<SpfErrorCode> = new Set<SpfErrorCode>(['cidr', 'ip-prefix']);
 
@@ -43,7 +43,7 @@ export const spfInvalidCidr: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
-      for (const e of c.spf.errors) if (INVALID_CIDR_CODES.has(e.code)) report({ range: e.range, message: e.message });
+      for (const e of errorsOf(c)) if (INVALID_CIDR_CODES.has(e.code)) report({ range: e.range, message: e.message });
     }
   },
   fix(model, finding) {

@@ -7,7 +7,7 @@ import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { ip4Problem, ip6Problem } from '../ip';
 import type { SpfErrorCode } from '../parse';
-import { candidateAt, replaceInValue, spfRecords, termWithPart } from '../records';
+import { candidateAt, replaceInValue, spfRecords, termWithPart, errorsOf } from '../records';
 
 /** Parser error codes this rule reports. */
 export const INVALID_IP_CODES: ReadonlySet<SpfErrorCode> = new Set<SpfErrorCode>(['ip4-address', 'ip6-address']);
@@ -21,7 +21,7 @@ export const spfInvalidIp: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
-      for (const e of c.spf.errors) {
+      for (const e of errorsOf(c)) {
         if (INVALID_IP_CODES.has(e.code)) report({ range: e.range, message: e.message });
       }
     }

@@ -8,7 +8,7 @@ import type { Rule } from '../../rule';
 import type { QuickFix } from '../../types';
 import type { ZoneModel } from '../../zone/model';
 import type { SpfErrorCode } from '../parse';
-import { candidateAt, errorAt, replaceInValue, spfRecords } from '../records';
+import { candidateAt, errorAt, replaceInValue, spfRecords, errorsOf } from '../records';
 import { macroLetter } from '../terms';
 
 export const INVALID_MACRO_CODES: ReadonlySet<SpfErrorCode> = new Set<SpfErrorCode>(['macro']);
@@ -30,7 +30,7 @@ export const spfInvalidMacro: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
-      for (const e of c.spf.errors) if (INVALID_MACRO_CODES.has(e.code)) report({ range: e.range, message: e.message });
+      for (const e of errorsOf(c)) if (INVALID_MACRO_CODES.has(e.code)) report({ range: e.range, message: e.message });
     }
   },
   fix(model, finding) {

@@ -16,7 +16,7 @@ import { parsedAddress } from '../ip';
 import { staticTarget, workspaceZones, zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { providerOf, type ProviderMatch } from '../providers';
-import { candidateAt, evaluatedRecords, replaceInValue, type SpfCandidate } from '../records';
+import { candidateAt, evaluatedRecords, replaceInValue, shapeOf, type SpfCandidate } from '../records';
 import { normalizeName } from '../resolver';
 
 const ID = 'spf-ip-unknown';
@@ -30,6 +30,20 @@ interface Addresses {
 function v4Number(a: ipaddr.IPv4): number {
   const [w, x, y, z] = a.octets;
   return ((w << 24) | (x << 16) | (y << 8) | z) >>> 0;
+}
+
+/** `v4Number` of a valid four-part decimal address, without parsing it into an object. */
+function fourPartNumber(text: string): number {
+  let n = 0;
+  let octet = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      n = n * 256 + octet;
+      octet = 0;
+    } else octet = octet * 10 + (c - 48);
+  }
+  return n * 256 + octet;
 }
 
 function addTo(out: Addresses, a: ipaddr.IPv4 | ipaddr.IPv6): void {
@@ -48,8 +62,19 @@ function addressesOf(model: ZoneModel): Addresses {
       if (r.generic) continue;
       const text = uncachedRdata(r)[0]?.text;
       if (text === undefined) continue;
-      const valid = type === 'A' ? ipaddr.IPv4.isValidFourPartDecimal(text) : text.includes(':') && ipaddr.IPv6.isValid(text);
-      if (valid) addTo(list, ipaddr.parse(text));
+      if (type === 'A') {
+        // Four dotted decimal octets without leading zeros: the number is read off the text.
+        if (ipaddr.IPv4.isValidFourPartDecimal(text)) list.v4.push(fourPartNumber(text));
+      } else if (text.includes(':')) {
+        // What `IPv6.isValid(text) && ipaddr.parse(text)` gives, parsing once.
+        let a: ipaddr.IPv6 | undefined;
+        try {
+          a = ipaddr.IPv6.parse(text);
+        } catch {
+          a = undefined;
+        }
+        if (a) list.v6.push(a);
+      }
     }
   }
   addressCache.set(model, list);
@@ -93,7 +118,7 @@ function ipTerm(t: SpfMechanism, c: SpfCandidate, model: ZoneModel, ctx: RuleCon
 /** The record's include term for the provider's include target, if it has one. */
 function existingInclude(c: SpfCandidate, match: ProviderMatch): SpfMechanism | undefined {
   const domain = normalizeName(c.record.owner);
-  return c.spf.terms.find(
+  return shapeOf(c).terms.find(
     (t): t is SpfMechanism => t.kind === 'mechanism' && t.mechanism === 'include' && !!t.domain && staticTarget(t.domain, domain) === match.provider.include,
   );
 }
@@ -109,18 +134,26 @@ export const spfIpUnknown: Rule<ZoneModel> = {
     const records = evaluatedRecords(model);
     if (records.length === 0) return;
     let hosts: Addresses[] | undefined;
+    // Records repeat the same networks: each is looked for among the hosts once.
+    const held = new Map<string, boolean>();
     for (const c of records) {
-      for (const t of c.spf.terms) {
+      // Decided on the shared parse; the record's own term gives the range.
+      const terms = shapeOf(c).terms;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i];
         if (t.kind !== 'mechanism') continue;
         const ip = ipTerm(t, c, model, ctx);
         if (!ip) continue;
         hosts ??= knownAddresses(model, ctx);
-        if (holdsAny(ip.network, hosts)) continue;
+        const key = `${ip.network.family}/${ip.network.length}/${ip.network.address}`;
+        let holds = held.get(key);
+        if (holds === undefined) held.set(key, (holds = holdsAny(ip.network, hosts)));
+        if (holds) continue;
         const net = formatNetwork(ip.network);
         const match = providerOf(ip.network.address, ip.network.length);
         if (!match) {
           report({
-            range: t.range,
+            range: c.spf.terms[i].range,
             message:
               `'${t.text}' is no address of a host in the zone files (A/AAAA records, MX hosts) nor a declared mail server, and lies in no known mail provider's published range. ` +
               `Check that ${net} still sends mail for ${normalizeName(c.record.owner)}; remove it if not`,
@@ -130,7 +163,7 @@ export const spfIpUnknown: Rule<ZoneModel> = {
         const p = match.provider;
         const has = existingInclude(c, match);
         report({
-          range: t.range,
+          range: c.spf.terms[i].range,
           message: has
             ? `'${t.text}' lies in ${p.name}'s published outbound range ${match.network}, which '${has.text}' in this record already authorises: the term is redundant`
             : `'${t.text}' lies in ${p.name}'s published outbound range ${match.network}. Addresses copied from a provider go stale when it renumbers: ` +

@@ -8,18 +8,19 @@ import type { Rule } from '../../rule';
 import type { QuickFix } from '../../types';
 import type { ZoneModel } from '../../zone/model';
 import { appendTerm } from '../edits';
-import type { SpfMechanism } from '../parse';
-import { candidateAt, replaceInValue, spfRecords, type SpfCandidate } from '../records';
+import type { SpfMechanism, SpfRecord } from '../parse';
+import { candidateAt, replaceInValue, spfRecords, type SpfCandidate, shapeOf } from '../records';
 
 const ID = 'spf-permissive-all';
 
 type Problem = { kind: 'all'; all: SpfMechanism } | { kind: 'missing' };
 
-function problemOf(c: SpfCandidate): Problem | undefined {
+/** `spf` is the candidate's own parse, or its shared one (`shapeOf`) to decide without document ranges. */
+function problemOf(c: SpfCandidate, spf: SpfRecord = c.spf): Problem | undefined {
   if (c.typo) return undefined;
-  const all = c.spf.terms.find((t): t is SpfMechanism => t.kind === 'mechanism' && t.mechanism === 'all');
+  const all = spf.terms.find((t): t is SpfMechanism => t.kind === 'mechanism' && t.mechanism === 'all');
   if (all) return all.qualifier === '+' || all.qualifier === '?' ? { kind: 'all', all } : undefined;
-  if (c.spf.terms.some((t) => t.kind === 'modifier' && t.modifier === 'redirect')) return undefined;
+  if (spf.terms.some((t) => t.kind === 'modifier' && t.modifier === 'redirect')) return undefined;
   return { kind: 'missing' };
 }
 
@@ -32,6 +33,7 @@ export const spfPermissiveAll: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      if (!problemOf(c, shapeOf(c))) continue;
       const p = problemOf(c);
       if (!p) continue;
       if (p.kind === 'missing') {

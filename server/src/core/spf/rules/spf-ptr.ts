@@ -6,7 +6,15 @@
  */
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
-import { spfRecords } from '../records';
+import type { SpfTerm } from '../parse';
+import { spfRecords, shapeOf } from '../records';
+
+/** The term is `ptr` or holds a `%{p}` macro. */
+function usesPtr(t: SpfTerm): boolean {
+  if (t.kind === 'mechanism' && t.mechanism === 'ptr') return true;
+  const ms = t.kind === 'mechanism' ? t.domain : t.kind === 'modifier' ? t.value : undefined;
+  return !!ms && ms.parts.some((p) => p.kind === 'macro' && p.letter.toLowerCase() === 'p');
+}
 
 export const spfPtr: Rule<ZoneModel> = {
   meta: {
@@ -17,6 +25,7 @@ export const spfPtr: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      if (!shapeOf(c).terms.some(usesPtr)) continue;
       for (const t of c.spf.terms) {
         if (t.kind === 'mechanism' && t.mechanism === 'ptr') {
           report({

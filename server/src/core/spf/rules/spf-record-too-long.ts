@@ -32,6 +32,9 @@ export const spfRecordTooLong: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      // A character is at most 3 octets per UTF-16 unit: a short value can be neither too long
+      // nor hold a string over 255 octets (its strings make up the value).
+      if (c.text.value.length * 3 <= MAX_STRING) continue;
       const total = octets(c.text.value);
       if (total > MAX_RECORD_OCTETS) {
         report({

@@ -8,7 +8,7 @@ import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { removeTerm } from '../edits';
 import type { SpfMechanism, SpfModifier, SpfRecord } from '../parse';
-import { candidateAt, spfRecords } from '../records';
+import { candidateAt, spfRecords, shapeOf } from '../records';
 
 const ID = 'spf-redirect-with-all';
 
@@ -27,6 +27,7 @@ export const spfRedirectWithAll: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      if (!conflict(shapeOf(c))) continue;
       const k = conflict(c.spf);
       if (!k) continue;
       report({

@@ -10,7 +10,7 @@
  */
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
-import { spfRecords } from '../records';
+import { spfRecords, errorsOf } from '../records';
 import { DUPLICATE_MODIFIER_CODES } from './spf-duplicate-modifier';
 import { INVALID_CIDR_CODES } from './spf-invalid-cidr';
 import { INVALID_IP_CODES } from './spf-invalid-ip';
@@ -29,7 +29,7 @@ export const spfSyntax: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
-      for (const e of c.spf.errors) {
+      for (const e of errorsOf(c)) {
         if (OWNED_ELSEWHERE.some((codes) => codes.has(e.code))) continue;
         report({ range: e.range, message: e.message, data: { code: e.code } });
       }

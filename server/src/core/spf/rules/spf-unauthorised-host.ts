@@ -10,11 +10,10 @@ import type { Rule } from '../../rule';
 import type { Range } from '../../types';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { uncachedRdata } from '../../zone/store';
-import { parsedAddress } from '../ip';
 import { zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
-import { evaluatedRecords, replaceInValue, type SpfCandidate } from '../records';
-import { normalizeName } from '../resolver';
+import { evaluatedRecords, replaceInValue, shapeOf, type SpfCandidate } from '../records';
+import { normalizeName, type LookupResult } from '../resolver';
 import { staticCheck } from '../static';
 import { appendTerm } from '../edits';
 
@@ -24,7 +23,8 @@ interface Host {
   address: string;
   host: string;
   role: 'mx' | 'self';
-  range: Range;
+  /** Where to report it (looked up only for a host that is reported). */
+  range: () => Range;
 }
 
 /** Records of one type grouped by normalised owner (one pass per model and type; cached). */
@@ -45,16 +45,20 @@ function byOwner(model: ZoneModel, type: string): Map<string, ZoneRecord[]> {
   return map;
 }
 
-function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof zoneIndexFor>): Host[] {
+/** Address lookups of MX hosts during one check: many domains share their mail hosts. */
+type HostAddresses = Record<'A' | 'AAAA', Map<string, LookupResult<'A' | 'AAAA'>>>;
+
+function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof zoneIndexFor>, mxHosts: HostAddresses): Host[] {
   const domain = normalizeName(c.record.owner);
   const out: Host[] = [];
   const seen = new Set<string>();
   const add = (h: Host) => {
-    // Remembered: the static check below parses the same address again.
-    const key = (parsedAddress(h.address) ?? ipaddr.parse(h.address)).toString();
+    // The zone index gives addresses in canonical text already (IPv4 as four plain decimal
+    // octets, IPv6 as ipaddr.js writes it): the text `parse(address).toString()` gives back.
+    const key = h.address;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...h, address: key });
+    out.push(h);
   };
   const inDoc = (owner: string, type: string, value?: (text: string) => boolean): Range | undefined => {
     for (const x of byOwner(model, type).get(owner) ?? []) {
@@ -67,7 +71,7 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
     const r = ctxIndex.lookup(domain, type);
     if ('error' in r) continue;
     for (const a of r.records) {
-      add({ address: a, host: domain, role: 'self', range: inDoc(domain, type, (t) => sameAddress(t, a)) ?? c.spf.version.range });
+      add({ address: a, host: domain, role: 'self', range: () => inDoc(domain, type, (t) => sameAddress(t, a)) ?? c.spf.version.range });
     }
   }
   const mx = ctxIndex.lookup(domain, 'MX');
@@ -76,10 +80,12 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
       const host = normalizeName(m.exchange);
       if (host === '') continue;
       for (const type of ['A', 'AAAA'] as const) {
-        const r = ctxIndex.lookup(host, type);
+        let r = mxHosts[type].get(host);
+        if (!r) mxHosts[type].set(host, (r = ctxIndex.lookup(host, type)));
         if ('error' in r) continue;
-        const mxRange = mxRangeOf(model, domain, host);
-        for (const a of r.records) add({ address: a, host, role: 'mx', range: mxRange ?? c.spf.version.range });
+        let mxRange: Range | undefined | null = null;
+        const range = (): Range => (mxRange === null ? (mxRange = mxRangeOf(model, domain, host)) : mxRange) ?? c.spf.version.range;
+        for (const a of r.records) add({ address: a, host, role: 'mx', range });
       }
     }
   }
@@ -121,15 +127,17 @@ export const spfUnauthorisedHost: Rule<ZoneModel> = {
     const records = evaluatedRecords(model);
     if (records.length === 0) return;
     const index = zoneIndexFor(model, ctx);
+    const mxHosts: HostAddresses = { A: new Map(), AAAA: new Map() };
     for (const c of records) {
       const domain = normalizeName(c.record.owner);
-      for (const h of hostsOf(model, c, index)) {
-        const r = staticCheck(c.spf, domain, h.address, index);
+      const shape = shapeOf(c);
+      for (const h of hostsOf(model, c, index, mxHosts)) {
+        const r = staticCheck(shape, domain, h.address, index);
         if (r !== 'fail' && r !== 'softfail' && r !== 'neutral') continue;
         const mech = h.address.includes(':') ? 'ip6' : 'ip4';
         const who = h.role === 'mx' ? `${h.host} (${h.address}), an MX host of ${domain},` : `${domain}'s own address ${h.address}`;
         report({
-          range: h.range,
+          range: h.range(),
           message: `${who} is not authorised by the SPF record of ${domain} (it gets ${r}). If it sends mail for ${domain}, add ${mech}:${h.address}${h.role === 'mx' ? ' or mx' : ''}`,
           related: [{ range: c.spf.version.range, message: `the SPF record of ${domain}` }],
           data: { address: h.address, domain },

@@ -6,7 +6,7 @@
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import type { SpfErrorCode, SpfTerm } from '../parse';
-import { candidateAt, replaceInValue, spfRecords, termWithPart, type SpfCandidate } from '../records';
+import { candidateAt, replaceInValue, spfRecords, termWithPart, type SpfCandidate, shapeOf } from '../records';
 import { modifierNearMiss, suggestForMechanism, type NameSuggestion } from '../suggest';
 import { MECHANISM_NAMES } from '../terms';
 
@@ -34,6 +34,9 @@ export const spfUnknownTerm: Rule<ZoneModel> = {
   },
   check(model, _ctx, report) {
     for (const c of spfRecords(model)) {
+      // Only a record with an unknown mechanism or a modifier can have a finding here.
+      const shape = shapeOf(c);
+      if (!shape.terms.some((t) => t.kind === 'modifier') && !shape.errors.some((e) => UNKNOWN_TERM_CODES.has(e.code))) continue;
       // A term whose only error is a bad character is reported by spf-syntax, not here.
       const unknownAt = new Set(c.spf.errors.filter((e) => UNKNOWN_TERM_CODES.has(e.code)).map((e) => e.start));
       for (const t of c.spf.terms) {

@@ -15,6 +15,7 @@ import type { Rule } from '../../rule';
 import type { QuickFix, Range } from '../../types';
 import type { ZoneModel, ZoneToken } from '../model';
 import { rdataDescriptor } from '../rdata/validate';
+import { uncachedRdata } from '../store';
 
 export type PortabilityConstruct = 'relative-origin' | 'relative-include-origin' | 'class' | 'name-character' | 'nested-parenthesis' | 'base64-split';
 
@@ -80,6 +81,28 @@ function absoluteSpelling(token: string, absoluteName: string): string {
   return absoluteName.startsWith(lower + '.') ? token + absoluteName.slice(token.length) : absoluteName;
 }
 
+/** Whether `text[from, to)` holds the word `class` in any case (as `/class/i` on the slice, without the slice). */
+function hasClassWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 5 <= to; i++) {
+    if ((text.charCodeAt(i) | 0x20) !== 99) continue;
+    if ((text.charCodeAt(i + 1) | 0x20) === 108 && (text.charCodeAt(i + 2) | 0x20) === 97 && (text.charCodeAt(i + 3) | 0x20) === 115 && (text.charCodeAt(i + 4) | 0x20) === 115) return true;
+  }
+  return false;
+}
+
+type Descriptor = NonNullable<ReturnType<typeof rdataDescriptor>>;
+const readsRdataCache = new WeakMap<Descriptor, boolean>();
+
+/** The check looks at the RDATA of this type: it has a name field or base64 data. */
+function readsRdata(d: Descriptor): boolean {
+  let v = readsRdataCache.get(d);
+  if (v === undefined) {
+    v = d.fields.some((f) => f.kind === 'name') || (!!d.rest && (d.rest.kind === 'base64' || d.rest.kind === 'base64OrDash'));
+    readsRdataCache.set(d, v);
+  }
+  return v;
+}
+
 export const zonePortability: Rule<ZoneModel> = {
   meta: {
     id: 'zone-portability',
@@ -117,13 +140,15 @@ export const zonePortability: Rule<ZoneModel> = {
     let paren = -1;
     for (const r of model.records) {
       // A written owner starts the line (the store's ownerRange and classRange re-scan: avoided here).
-      const first = text.charCodeAt(r.lineStart);
+      const lineStart = r.lineStart;
+      const typeStart = r.typeRange.start;
+      const first = text.charCodeAt(lineStart);
       if (first !== 32 && first !== 9) {
-        let end = r.lineStart;
-        while (end < r.typeRange.start && !DELIMITER.has(text.charCodeAt(end))) end++;
-        nameChar({ range: { start: r.lineStart, end } }, 'an owner name');
+        let end = lineStart;
+        while (end < typeStart && !DELIMITER.has(text.charCodeAt(end))) end++;
+        nameChar({ range: { start: lineStart, end } }, 'an owner name');
       }
-      if (r.class !== 'IN' || /class/i.test(text.slice(r.lineStart, r.typeRange.start))) {
+      if (r.class !== 'IN' || hasClassWord(text, lineStart, typeStart)) {
         const written = r.classRange && text.slice(r.classRange.start, r.classRange.end);
         if (r.classRange && written && written.toUpperCase() !== 'IN') {
           warn(r.classRange, 'class', `Knot DNS loads only class IN, written as IN; BIND accepts ${written}`);
@@ -139,13 +164,15 @@ export const zonePortability: Rule<ZoneModel> = {
       }
       if (r.generic) continue;
       const d = rdataDescriptor(r.type);
-      if (!d) continue;
+      if (!d || !readsRdata(d)) continue;
+      // Read afresh, not cached on the record: a pass over a large zone keeps nothing.
+      const rdata = uncachedRdata(r);
       d.fields.forEach((f, i) => {
-        const t: ZoneToken | undefined = r.rdata[i];
+        const t: ZoneToken | undefined = rdata[i];
         if (f.kind === 'name' && t && !t.quoted) nameChar(t, `the ${r.type} ${f.name}`);
       });
       if (d.rest && (d.rest.kind === 'base64' || d.rest.kind === 'base64OrDash')) {
-        const rest = r.rdata.slice(d.fields.length);
+        const rest = rdata.slice(d.fields.length);
         const piece = rest.slice(0, -1).find((t) => t.text.length % 4 !== 0);
         if (piece) {
           warn(
