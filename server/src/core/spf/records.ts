@@ -7,6 +7,7 @@ import { MappedText } from '../text';
 import type { Range, TextEdit } from '../types';
 import type { ZoneModel, ZoneRecord } from '../zone/model';
 import { uncachedStrings } from '../zone/store';
+import { replaceInStrings } from '../zone/stringEdits';
 import { detectVersionTypo, MAX_TAG_LENGTH, type VersionTypo } from './nearMiss';
 import { isSpfRecord, parseSpf, type MacroPart, type Part, type SpfError, type SpfErrorCode, type SpfRecord, type SpfTerm } from './parse';
 
@@ -211,25 +212,6 @@ export function termWithPart(
  * unquoted string a space is written as `\032`.
  */
 export function replaceInValue(candidate: SpfCandidate, start: number, end: number, replacement: string): TextEdit[] {
-  const { text, record } = candidate;
-  if (end <= start) {
-    const at = text.docOffset(start);
-    return [{ range: { start: at, end: at }, newText: escapeFor(record, at, replacement) }];
-  }
-  const runs: Range[] = [];
-  for (let i = start; i < end; i++) {
-    const r = text.docRange(i, i + 1);
-    const last = runs[runs.length - 1];
-    if (last && last.end === r.start) last.end = r.end;
-    else runs.push({ start: r.start, end: r.end });
-  }
-  return runs.map((r, k) => ({ range: r, newText: k === 0 ? escapeFor(record, r.start, replacement) : '' }));
+  return replaceInStrings(candidate.record, candidate.text, start, end, replacement);
 }
 
-function escapeFor(record: ZoneRecord, docOffset: number, s: string): string {
-  const token = record.rdata.find((t) => docOffset >= t.range.start && docOffset <= t.range.end);
-  const quoted = !token || token.text.startsWith('"');
-  let out = s.replace(/[\\"]/g, (c) => '\\' + c);
-  if (!quoted) out = out.replace(/ /g, '\\032').replace(/[;()]/g, (c) => '\\' + c);
-  return out;
-}

@@ -4,9 +4,10 @@
  * key type, and the decoded key. Cached per `MailRecord` (itself cached per model).
  */
 import type { TextEdit } from '../../types';
-import type { ZoneModel, ZoneRecord } from '../../zone/model';
+import type { ZoneModel } from '../../zone/model';
 import { docRange, mailRecordsOf, type MailRecord } from '../records';
 import type { Span, Tag } from '../tagList';
+import { replaceInStrings } from '../../zone/stringEdits';
 import { decodeBase64, readKey, type Base64Result, type KeyShape } from './key';
 
 /** The tags of RFC 6376 §3.6.1 (and `g=`, removed from RFC 4871). */
@@ -153,13 +154,6 @@ export function dkimAt(model: ZoneModel, offset: number): DkimInfo | undefined {
 // ---------------------------------------------------------------------------------------------
 // Edits in the record's value
 
-function escapeFor(record: ZoneRecord, docOffset: number, s: string): string {
-  const token = record.rdata.find((t) => docOffset >= t.range.start && docOffset <= t.range.end);
-  const quoted = !token || token.text.startsWith('"');
-  let out = s.replace(/[\\"]/g, (c) => '\\' + c);
-  if (!quoted) out = out.replace(/ /g, '\\032').replace(/[;()]/g, (c) => '\\' + c);
-  return out;
-}
 
 /**
  * Replaces value characters `[start, end)` with `replacement`, as edits of the document: one per
@@ -167,22 +161,7 @@ function escapeFor(record: ZoneRecord, docOffset: number, s: string): string {
  * replacement in the first. Escapes `"`, `\` and, in an unquoted string, space, `;` and parentheses.
  */
 export function replaceInValue(mail: MailRecord, start: number, end: number, replacement: string, attach: 'previous' | 'next' = 'previous'): TextEdit[] {
-  const { text, record } = mail;
-  if (end <= start) {
-    // An insertion at the boundary of two strings goes with the character it attaches to: at the
-    // end of the earlier string (a separator after a value) or the start of the later one (a tag
-    // name before its value).
-    const at = start > 0 && attach === 'previous' ? text.docRange(start - 1, start).end : text.docOffset(start);
-    return [{ range: { start: at, end: at }, newText: escapeFor(record, at, replacement) }];
-  }
-  const runs: { start: number; end: number }[] = [];
-  for (let i = start; i < end; i++) {
-    const r = text.docRange(i, i + 1);
-    const last = runs[runs.length - 1];
-    if (last && last.end === r.start) last.end = r.end;
-    else runs.push({ start: r.start, end: r.end });
-  }
-  return runs.map((r, k) => ({ range: r, newText: k === 0 ? escapeFor(record, r.start, replacement) : '' }));
+  return replaceInStrings(mail.record, mail.text, start, end, replacement, attach);
 }
 
 /**

@@ -9,32 +9,14 @@ import type { Range, TextEdit } from '../../types';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { docRange, mailRecords, rdataDocRange, VERSION_VALUES, type MailKind, type MailRecord } from '../records';
 import type { Span, Tag } from '../tagList';
+import { replaceInStrings } from '../../zone/stringEdits';
 
 // ------------------------------------------------------------------ edits inside a value
 
-function escapeFor(record: ZoneRecord, docOffset: number, s: string): string {
-  const token = record.rdata.find((t) => docOffset >= t.range.start && docOffset <= t.range.end);
-  const quoted = !token || token.text.startsWith('"');
-  let out = s.replace(/[\\"]/g, (c) => '\\' + c);
-  if (!quoted) out = out.replace(/ /g, '\\032').replace(/[;()]/g, (c) => '\\' + c);
-  return out;
-}
 
 /** Replaces value characters `[start, end)` of a mail record with `replacement`. */
 export function replaceInMail(m: MailRecord, start: number, end: number, replacement: string): TextEdit[] {
-  const { text, record } = m;
-  if (end <= start) {
-    const at = text.docOffset(start);
-    return [{ range: { start: at, end: at }, newText: escapeFor(record, at, replacement) }];
-  }
-  const runs: Range[] = [];
-  for (let i = start; i < end; i++) {
-    const r = text.docRange(i, i + 1);
-    const last = runs[runs.length - 1];
-    if (last && last.end === r.start) last.end = r.end;
-    else runs.push({ start: r.start, end: r.end });
-  }
-  return runs.map((r, k) => ({ range: r, newText: k === 0 ? escapeFor(record, r.start, replacement) : '' }));
+  return replaceInStrings(m.record, m.text, start, end, replacement);
 }
 
 const isWsp = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
