@@ -9,7 +9,7 @@ import { explainBounce, type BounceExplanation } from '../core/bounce/explain';
 import type { ParsedBounce } from '../core/bounce/model';
 import { parseBounce } from '../core/bounce/parse';
 import { checkFiles, toJson, type JsonFinding } from './check';
-import { decode, UsageError } from './files';
+import { decode, oneOf, readArgs, UsageError } from './files';
 
 export const BOUNCE_USAGE = `Usage: senderguard bounce [--format text|json] [--workspace PATH]... FILE|-
 
@@ -34,43 +34,25 @@ export interface BounceOptions {
 }
 
 export function parseBounceArgs(args: string[]): BounceOptions | 'help' {
-  const opts: Partial<BounceOptions> & { workspace: string[] } = { format: 'text', workspace: [] };
+  let format: BounceOptions['format'] = 'text';
+  const workspace: string[] = [];
   const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const name = a.startsWith('--') ? a.split('=')[0] : a;
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
-        opts.format = v;
-        break;
-      }
-      case '--workspace':
-        opts.workspace.push(value());
-        break;
-      case '--':
-        files.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        files.push(a);
-    }
-  }
+  let help = false;
+  readArgs(
+    args,
+    (name, arg) => {
+      if (name === '--help' || name === '-h') help = true;
+      else if (name === '--format') format = oneOf(name, arg.value(), ['text', 'json']);
+      else if (name === '--workspace') workspace.push(arg.value());
+      else return false;
+      return true;
+    },
+    (word) => files.push(word),
+  );
+  if (help) return 'help';
   if (files.length === 0) throw new UsageError('bounce needs a FILE (or - for standard input)');
   if (files.length > 1) throw new UsageError('bounce reads one FILE at a time');
-  return { format: opts.format ?? 'text', workspace: opts.workspace, file: files[0] };
+  return { format, workspace, file: files[0] };
 }
 
 async function readInput(file: string, stdin?: NodeJS.ReadableStream): Promise<string> {

@@ -7,6 +7,56 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 export class UsageError extends Error {}
 
+/** What an option handler of `readArgs` may ask of the words after the option. */
+export interface OptionArgs {
+  /** The option's value: after `=`, else the next word (a usage error when there is none). */
+  value(): string;
+  /** The next word, when the value was not given with `=`; not taken. */
+  peek(): string | undefined;
+  /** Takes the word `peek` showed. */
+  take(): string;
+}
+
+/**
+ * The command-line reader of every subcommand: options as `--name value` or `--name=value`,
+ * `--` before operands that start with `-`, `-` as an operand (standard input). `option` handles
+ * one option and returns false for a name it does not know (a usage error); `operand` gets every
+ * other word.
+ */
+export function readArgs(args: readonly string[], option: (name: string, arg: OptionArgs) => boolean, operand: (word: string) => void): void {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      for (const w of args.slice(i + 1)) operand(w);
+      return;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operand(a);
+      continue;
+    }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq >= 0 ? a.slice(0, eq) : a;
+    const arg: OptionArgs = {
+      value: () => {
+        if (eq >= 0) return a.slice(eq + 1);
+        const v = args[++i];
+        if (v === undefined) throw new UsageError(`${name} needs a value`);
+        return v;
+      },
+      peek: () => (eq >= 0 ? undefined : args[i + 1]),
+      take: () => args[++i],
+    };
+    if (!option(name, arg)) throw new UsageError(`unknown option ${a}`);
+  }
+}
+
+/** `value` when it is one of `allowed`, else a usage error naming the option. */
+export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const list = allowed.length === 2 ? allowed.join(' or ') : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+  throw new UsageError(`${name} must be ${list}, not '${value}'`);
+}
+
 /** Expand the given paths into files (directories walked recursively, sorted). */
 export function collectFiles(paths: string[]): { files: string[]; explicit: Set<string> } {
   const files: string[] = [];

@@ -18,7 +18,7 @@ import { DEFAULT_MAX_DESTINATIONS_PER_HOST } from '../core/rtxlog/assumptions';
 import { parseNetPrefix } from '../core/rtxlog/endpoint';
 import { LineSplitter } from '../core/rtxlog/lines';
 import type { LogAggregate, Seen } from '../core/rtxlog/model';
-import { UsageError } from './files';
+import { oneOf, readArgs, UsageError } from './files';
 
 export const LOG_USAGE = `Usage: senderguard log [--format text|json] [--min-attempts N] [--min-destinations N]
                        [--mail-server ADDR]... [--lan PREFIX]... FILE...
@@ -77,47 +77,37 @@ export function parseLogArgs(args: string[]): LogOptions | 'help' {
     lans: [],
     files: [],
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const name = a.startsWith('--') ? a.split('=')[0] : a;
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
-        opts.format = v;
-        break;
+  let help = false;
+  readArgs(
+    args,
+    (name, arg) => {
+      switch (name) {
+        case '--help':
+        case '-h':
+          help = true;
+          return true;
+        case '--format':
+          opts.format = oneOf(name, arg.value(), ['text', 'json']);
+          return true;
+        case '--min-attempts':
+          opts.minAttempts = positiveInt(name, arg.value());
+          return true;
+        case '--min-destinations':
+          opts.minDestinations = positiveInt(name, arg.value());
+          return true;
+        case '--mail-server':
+          opts.mailServers.push(prefix(name, arg.value()));
+          return true;
+        case '--lan':
+          opts.lans.push(prefix(name, arg.value()));
+          return true;
+        default:
+          return false;
       }
-      case '--min-attempts':
-        opts.minAttempts = positiveInt(name, value());
-        break;
-      case '--min-destinations':
-        opts.minDestinations = positiveInt(name, value());
-        break;
-      case '--mail-server':
-        opts.mailServers.push(prefix(name, value()));
-        break;
-      case '--lan':
-        opts.lans.push(prefix(name, value()));
-        break;
-      case '--':
-        opts.files.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        opts.files.push(a);
-    }
-  }
+    },
+    (word) => opts.files.push(word),
+  );
+  if (help) return 'help';
   if (opts.files.length === 0) throw new UsageError('log needs at least one FILE');
   return opts;
 }

@@ -1,6 +1,6 @@
 /** `senderguard`: the command-line interface for CI pipelines. */
 import { checkFiles, toJson, toText, type CheckOptions } from './check';
-import { UsageError } from './files';
+import { oneOf, readArgs, UsageError } from './files';
 import { bounceCommand } from './bounce';
 import { logCommand } from './log';
 import { rtxSimulateCommand } from './rtxSimulate';
@@ -57,47 +57,28 @@ interface ParsedCheck extends CheckOptions {
 
 function parseCheckArgs(args: string[]): ParsedCheck {
   const opts: ParsedCheck = { output: 'text', threshold: 'error', mailServers: [], paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const name = a.startsWith('--') ? a.split('=')[0] : a;
-    switch (name) {
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
-        opts.output = v;
-        break;
+  readArgs(
+    args,
+    (name, arg) => {
+      switch (name) {
+        case '--format':
+          opts.output = oneOf(name, arg.value(), ['text', 'json', 'sarif']);
+          return true;
+        case '--severity':
+          opts.threshold = oneOf(name, arg.value(), ['error', 'warning', 'info', 'hint']);
+          return true;
+        case '--language':
+          opts.language = oneOf(name, arg.value(), ['zone', 'rtx', 'rtxlog'] as const);
+          return true;
+        case '--mail-server':
+          opts.mailServers.push(arg.value());
+          return true;
+        default:
+          return false;
       }
-      case '--severity': {
-        const v = value();
-        if (!(v in RANK)) throw new UsageError(`--severity must be error, warning, info or hint, not '${v}'`);
-        opts.threshold = v as Severity;
-        break;
-      }
-      case '--language': {
-        const v = value();
-        if (v !== 'zone' && v !== 'rtx' && v !== 'rtxlog') throw new UsageError(`--language must be zone, rtx or rtxlog, not '${v}'`);
-        opts.language = v;
-        break;
-      }
-      case '--mail-server':
-        opts.mailServers.push(value());
-        break;
-      case '--':
-        opts.paths.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        opts.paths.push(a);
-    }
-  }
+    },
+    (word) => opts.paths.push(word),
+  );
   if (opts.paths.length === 0) throw new UsageError('check needs at least one PATH');
   return opts;
 }

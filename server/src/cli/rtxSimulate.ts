@@ -5,7 +5,7 @@
  * of every list on the way. Exit status: 0 for any verdict, 2 for usage or read errors.
  */
 import * as fs from 'fs';
-import { decodeFile } from './files';
+import { decodeFile, oneOf, readArgs, UsageError } from './files';
 import { parseRtx } from '../core/rtx/parse';
 import { renderSimulation, simulateCommand, validateSimulateArgs, type SimulateArgs } from '../core/rtx/simulateCommand';
 
@@ -34,7 +34,6 @@ Options:
 Exit status: 0 for any verdict, 2 for usage or read errors.
 `;
 
-class UsageProblem extends Error {}
 
 interface Parsed {
   config?: string;
@@ -47,80 +46,68 @@ interface Parsed {
 function parse(argv: string[]): Parsed {
   const p: Parsed = { format: 'text', join: true, args: {}, help: false };
   const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq >= 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageProblem(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--help':
-      case '-h':
-        p.help = true;
-        break;
-      case '--from':
-        p.args.from = value();
-        break;
-      case '--to':
-        p.args.to = value();
-        break;
-      case '--proto':
-        p.args.proto = value();
-        break;
-      case '--port':
-        p.args.port = value();
-        break;
-      case '--sport':
-        p.args.sport = value();
-        break;
-      case '--tcp-flags':
-        p.args.tcpFlags = value();
-        break;
-      case '--icmp-type':
-        p.args.icmpType = value();
-        break;
-      case '--icmp-code':
-        p.args.icmpCode = value();
-        break;
-      case '--interface': {
-        // `--interface pp 1`: a PP/tunnel number may follow as its own word.
-        let v = value();
-        if (eq < 0 && /^(pp|tunnel)$/i.test(v) && argv[i + 1] !== undefined && /^(\d+|anonymous)$/i.test(argv[i + 1])) v = `${v} ${argv[++i]}`;
-        p.args.interface = v;
-        break;
+  readArgs(
+    argv,
+    (name, arg) => {
+      switch (name) {
+        case '--help':
+        case '-h':
+          p.help = true;
+          return true;
+        case '--from':
+          p.args.from = arg.value();
+          return true;
+        case '--to':
+          p.args.to = arg.value();
+          return true;
+        case '--proto':
+          p.args.proto = arg.value();
+          return true;
+        case '--port':
+          p.args.port = arg.value();
+          return true;
+        case '--sport':
+          p.args.sport = arg.value();
+          return true;
+        case '--tcp-flags':
+          p.args.tcpFlags = arg.value();
+          return true;
+        case '--icmp-type':
+          p.args.icmpType = arg.value();
+          return true;
+        case '--icmp-code':
+          p.args.icmpCode = arg.value();
+          return true;
+        case '--interface': {
+          // `--interface pp 1`: a PP/tunnel number may follow as its own word.
+          let v = arg.value();
+          const next = arg.peek();
+          if (/^(pp|tunnel)$/i.test(v) && next !== undefined && /^(\d+|anonymous)$/i.test(next)) v = `${v} ${arg.take()}`;
+          p.args.interface = v;
+          return true;
+        }
+        case '--direction':
+          p.args.direction = arg.value();
+          return true;
+        case '--disconnected':
+          p.args.connected = false;
+          return true;
+        case '--prefix':
+          (p.args.prefixes ??= []).push(arg.value());
+          return true;
+        case '--no-join-wrapped':
+          p.join = false;
+          return true;
+        case '--format':
+          p.format = oneOf(name, arg.value(), ['text', 'json']);
+          return true;
+        default:
+          return false;
       }
-      case '--direction':
-        p.args.direction = value();
-        break;
-      case '--disconnected':
-        p.args.connected = false;
-        break;
-      case '--prefix':
-        (p.args.prefixes ??= []).push(value());
-        break;
-      case '--no-join-wrapped':
-        p.join = false;
-        break;
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageProblem(`--format must be text or json, not '${v}'`);
-        p.format = v;
-        break;
-      }
-      case '--':
-        positional.push(...argv.slice(i + 1));
-        i = argv.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageProblem(`unknown option ${a}`);
-        positional.push(a);
-    }
-  }
-  if (positional.length > 1) throw new UsageProblem(`one CONFIG file expected, got ${positional.length}: ${positional.join(' ')}`);
+    },
+    (word) => positional.push(word),
+  );
+  if (positional.length > 1) throw new UsageError(`one CONFIG file expected, got ${positional.length}: ${positional.join(' ')}`);
   if (positional[0] !== undefined) p.config = positional[0];
   return p;
 }

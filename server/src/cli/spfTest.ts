@@ -14,7 +14,7 @@ import { checkHost, checkMailFrom, parseClientIp, type SpfCheck, type TraceStep 
 import { ZoneIndex, zoneResolver } from '../core/spf/resolver';
 import { liveResolver, withFallback } from '../io/liveDns';
 import type { ZoneModel } from '../core/zone/model';
-import { decodeFile, UsageError } from './files';
+import { decodeFile, oneOf, readArgs, UsageError } from './files';
 
 export const SPF_TEST_USAGE = `Usage: senderguard spf test --zone FILE [--zone FILE]... --ip ADDR (--sender LOCAL@DOMAIN | --domain NAME)
                           [--helo NAME] [--format text|json]
@@ -50,55 +50,54 @@ interface SpfTestOptions {
 
 function parseArgs(args: string[]): SpfTestOptions | 'help' {
   const opts: SpfTestOptions = { zones: [], format: 'text', live: false, dnsServers: [], dnsTimeoutMs: 2000 };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help' || a === '-h') return 'help';
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq >= 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--zone':
-        opts.zones.push(value());
-        break;
-      case '--ip':
-        opts.ip = value();
-        break;
-      case '--sender':
-        opts.sender = value();
-        break;
-      case '--domain':
-        opts.domain = value();
-        break;
-      case '--helo':
-        opts.helo = value();
-        break;
-      case '--live':
-        opts.live = true;
-        break;
-      case '--dns-server':
-        opts.dnsServers.push(value());
-        break;
-      case '--dns-timeout': {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v < 100 || v > 60000) throw new UsageError('--dns-timeout must be a number of milliseconds from 100 to 60000');
-        opts.dnsTimeoutMs = v;
-        break;
+  let help = false;
+  readArgs(
+    args,
+    (name, arg) => {
+      switch (name) {
+        case '--help':
+        case '-h':
+          help = true;
+          return true;
+        case '--zone':
+          opts.zones.push(arg.value());
+          return true;
+        case '--ip':
+          opts.ip = arg.value();
+          return true;
+        case '--sender':
+          opts.sender = arg.value();
+          return true;
+        case '--domain':
+          opts.domain = arg.value();
+          return true;
+        case '--helo':
+          opts.helo = arg.value();
+          return true;
+        case '--live':
+          opts.live = true;
+          return true;
+        case '--dns-server':
+          opts.dnsServers.push(arg.value());
+          return true;
+        case '--dns-timeout': {
+          const v = Number(arg.value());
+          if (!Number.isInteger(v) || v < 100 || v > 60000) throw new UsageError('--dns-timeout must be a number of milliseconds from 100 to 60000');
+          opts.dnsTimeoutMs = v;
+          return true;
+        }
+        case '--format':
+          opts.format = oneOf(name, arg.value(), ['text', 'json']);
+          return true;
+        default:
+          return false;
       }
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
-        opts.format = v;
-        break;
-      }
-      default:
-        throw new UsageError(a.startsWith('-') ? `unknown option ${a}` : `unexpected argument '${a}'`);
-    }
-  }
+    },
+    (word) => {
+      throw new UsageError(`unexpected argument '${word}'`);
+    },
+  );
+  if (help) return 'help';
   if (opts.zones.length === 0) throw new UsageError('spf test needs at least one --zone FILE');
   if (opts.ip === undefined) throw new UsageError('spf test needs --ip ADDR');
   if (!parseClientIp(opts.ip)) throw new UsageError(`--ip: '${opts.ip}' is not an IPv4 or IPv6 address`);
