@@ -10,7 +10,8 @@ import { zoneSyntaxHover } from '../../zone/hover';
 import { ownerSpot } from '../../zone/rules/common';
 import { REQUIREMENT_TITLES, sendingDomains, type RequirementStatus } from './requirements';
 
-const MARK: Record<RequirementStatus, string> = { met: '✅', unmet: '❌', outside: '➖' };
+/** Words, not symbols: editors without an emoji font show those as empty boxes. */
+const MARK: Record<RequirementStatus, string> = { met: '**met**', unmet: '**not met**', outside: 'outside the zone' };
 
 export function senderSummaryMarkdown(model: ZoneModel): string {
   const domains = sendingDomains(model);
@@ -22,7 +23,7 @@ export function senderSummaryMarkdown(model: ZoneModel): string {
   for (const d of domains) {
     const met = d.requirements.filter((r) => r.status === 'met').length;
     const checked = d.requirements.filter((r) => r.status !== 'outside').length;
-    out.push('', `\`${d.domain}\` — ${met} of ${checked} met in this zone`, '', '| | requirement | finding |', '|---|---|---|');
+    out.push('', `\`${d.domain}\` — ${met} of ${checked} met in this zone`, '', '| status | requirement | finding |', '|---|---|---|');
     for (const r of d.requirements) out.push(`| ${MARK[r.status]} | ${REQUIREMENT_TITLES[r.id]} | ${r.detail} |`);
   }
   out.push(

@@ -101,8 +101,8 @@ test('hover on the SOA owner shows the checklist after the owner\'s own hover', 
   assert.match(h.contents, /^\*\*Owner\*\* `example\.jp\.`/);
   assert.match(h.contents, /\*\*Sender requirements\*\*/);
   assert.match(h.contents, /`example\.jp\.` — 3 of 4 met in this zone/);
-  assert.match(h.contents, /\| ❌ \| DKIM key published \|/);
-  assert.match(h.contents, /\| ➖ \| Forward-confirmed reverse DNS/);
+  assert.match(h.contents, /\| \*\*not met\*\* \| DKIM key published \|/);
+  assert.match(h.contents, /\| outside the zone \| Forward-confirmed reverse DNS/);
   const none = zone(['www IN A 192.0.2.1']);
   assert.match(hover(parseDocument('zone', none), none.indexOf('@ IN SOA'), makeContext())!.contents, /No domain of this zone sends mail/);
 });
