@@ -3,7 +3,9 @@
 // on a 100k-record zone (edit → diagnostics, hover, definition). Prints figures; asserts nothing.
 //
 // Usage: node scripts/bench.mjs [--sizes 100000,1000000] [--runs 1] [--timeout 600] [--no-lsp]
-//          [--lsp-size 100000] [--off rule,rule] [--no-install]
+//          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only]
+// --lsp-only skips the CLI comparison (senderguard check, kzonecheck, named-checkzone) and measures
+// only the language server.
 // --off turns rules off (for senderguard and the language server) to see what they cost;
 // by default every rule runs. A run that exceeds --timeout seconds is killed and reported.
 import { spawn, spawnSync } from 'node:child_process';
@@ -30,6 +32,7 @@ const LSP_SIZE = Number(opt('--lsp-size', '100000'));
 const OFF = opt('--off', '').split(',').filter(Boolean);
 const LSP = !args.includes('--no-lsp');
 const INSTALL = !args.includes('--no-install');
+const LSP_ONLY = args.includes('--lsp-only');
 
 if (!fs.existsSync(CLI) || !fs.existsSync(SERVER)) {
   console.error('dist/ is missing: build first (npx tsc -b && node scripts/bundle.mjs)');
@@ -152,11 +155,11 @@ const mib = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const kzone = ensureTool('kzonecheck', 'knot-dnssecutils');
-const named = ensureTool('named-checkzone', 'bind9-utils');
+const kzone = LSP_ONLY ? undefined : ensureTool('kzonecheck', 'knot-dnssecutils');
+const named = LSP_ONLY ? undefined : ensureTool('named-checkzone', 'bind9-utils');
 
 console.log(`# node ${process.version}, ${os.cpus().length} CPUs, best of ${RUNS} runs`);
-for (const size of SIZES) {
+for (const size of LSP_ONLY ? [] : SIZES) {
   const file = path.join(tmp, `bench${size}.zone`);
   const n = generateZone(file, size);
   const bytes = fs.statSync(file).size;

@@ -71,6 +71,7 @@ const README_IMAGES = {
   'rtx-verdict-hover': 'screenshot-rtx-verdict-hover.png',
   'log-diagnostics': 'screenshot-log-diagnostics.png',
   'log-hover': 'screenshot-log-hover.png',
+  'zone-sender-requirements-hover': 'screenshot-sender-requirements-hover.png',
 };
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 300_000);
