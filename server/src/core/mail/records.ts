@@ -13,6 +13,9 @@ import { uncachedStrings } from '../zone/store';
 import { editDistance } from '../spf/nearMiss';
 import { parseTagList, type Span, type Tag, type TagListError } from './tagList';
 
+/** A domain as prose writes it (no trailing dot; the root stays `.`). */
+export const bare = (name: string): string => (name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name);
+
 export type MailKind = 'dmarc' | 'dkim' | 'mta-sts' | 'tls-rpt' | 'bimi' | 'dmarc-report-auth';
 
 /** The version tag value of each kind (`v=<value>`), exactly as the specifications spell it. */

@@ -55,7 +55,7 @@ export function replaceRdata(record: ZoneRecord, value: string): TextEdit {
 }
 
 /** Offset just after the line break that ends the line holding `offset` (or the text end). */
-function lineEndAfter(text: string, offset: number): number {
+export function lineEndAfter(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl + 1;
 }

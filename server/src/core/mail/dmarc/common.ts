@@ -5,6 +5,7 @@
  * without changing the owner of the records around it. Everything is computed from the model.
  */
 import { editDistance } from '../../spf/nearMiss';
+import { lineEndAfter, ownerText } from '../../spf/edits';
 import type { Range, TextEdit } from '../../types';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { docRange, mailRecords, rdataDocRange, VERSION_VALUES, type MailKind, type MailRecord } from '../records';
@@ -258,19 +259,6 @@ export function didYouMean(name: string, known: readonly string[]): string | und
 // ------------------------------------------------------------------ names and lines
 
 /** A name without its trailing dot, for messages. */
-export const bare = (name: string): string => (name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name);
-
-/** How to write the absolute `owner` where `origin` is in effect. */
-export function ownerText(owner: string, origin: string): string {
-  if (owner === origin) return '@';
-  if (origin !== '.' && owner.endsWith('.' + origin)) return owner.slice(0, owner.length - origin.length - 1);
-  return owner;
-}
-
-function lineEndAfter(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 const ownerWritten = (r: ZoneRecord): boolean => r.ownerRange.end > r.ownerRange.start;
 

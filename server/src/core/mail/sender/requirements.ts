@@ -21,7 +21,7 @@ import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { apexOf, inZone } from '../../zone/analysis';
 import { uncachedRdata } from '../../zone/store';
 import { evaluatedRecords, shapeOf, spfRecords, type SpfCandidate } from '../../spf/records';
-import { kindOfOwner, mailRecords, type MailRecord } from '../records';
+import { bare, kindOfOwner, mailRecords, type MailRecord } from '../records';
 import { tag } from '../tagList';
 
 export type RequirementId = 'spf' | 'dkim' | 'dmarc' | 'alignment' | 'fcrdns';
@@ -51,9 +51,6 @@ export const REQUIREMENT_TITLES: Record<RequirementId, string> = {
   alignment: 'DMARC alignment with the From domain',
   fcrdns: 'Forward-confirmed reverse DNS of the sending IPs',
 };
-
-/** A domain as prose writes it (no trailing dot). */
-export const bare = (name: string): string => (name.length > 1 ? name.replace(/\.$/, '') : name);
 
 /**
  * Names that cannot be a From domain with a DMARC record of its own: underscore labels (SPF

@@ -9,7 +9,7 @@ import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
 import { docRange, mailRecordsOf, rdataDocRange, type MailRecord } from '../../records';
 import { tag } from '../../tagList';
-import { bare } from '../../dmarc/common';
+import { bare } from '../../records';
 import { strength } from '../../dmarc/policy';
 import { bimiRecords } from './bimi-syntax';
 

@@ -9,7 +9,8 @@ import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
 import { deleteRecord } from '../../../spf/edits';
 import { mailRecordsOf, rdataDocRange, type MailRecord } from '../../records';
-import { bare, moveRecord, sameRange } from '../common';
+import { moveRecord, sameRange } from '../common';
+import { bare } from '../../records';
 import { dmarcRecords } from '../policy';
 
 const ID = 'dmarc-misplaced';

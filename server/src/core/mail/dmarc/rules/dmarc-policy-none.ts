@@ -6,7 +6,7 @@ import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
 import { docRange } from '../../records';
 import { tag } from '../../tagList';
-import { bare } from '../common';
+import { bare } from '../../records';
 import { dmarcRecords } from '../policy';
 
 export const dmarcPolicyNone: Rule<ZoneModel> = {

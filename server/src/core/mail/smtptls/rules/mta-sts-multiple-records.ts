@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
-import { reportMultiple } from './multiple';
+import { reportMultiple } from '../../multiple';
 
 export const mtaStsMultipleRecords: Rule<ZoneModel> = {
   meta: {
@@ -14,6 +14,6 @@ export const mtaStsMultipleRecords: Rule<ZoneModel> = {
     description: 'More than one MTA-STS record at one _mta-sts name, so senders use no policy',
   },
   check(model, _ctx, report) {
-    reportMultiple(model, 'mta-sts', 'MTA-STS', 'RFC 8461 §3.1', report);
+    reportMultiple(model, 'mta-sts', 'MTA-STS', 'senders then act as if there were none', 'RFC 8461 §3.1', report);
   },
 };

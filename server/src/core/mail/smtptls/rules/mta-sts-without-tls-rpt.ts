@@ -9,7 +9,8 @@ import { normalizeName } from '../../../spf/resolver';
 import { zoneIndexFor } from '../../../spf/lookups';
 import type { ZoneModel } from '../../../zone/model';
 import { mailRecordsOf, rdataDocRange, type MailRecord } from '../../records';
-import { insertRecordAfter, ownerText, sameRange } from '../../dmarc/common';
+import { insertRecordAfter, sameRange } from '../../dmarc/common';
+import { ownerText } from '../../../spf/edits';
 import { lacksTxt } from '../checks';
 import type { RuleContext } from '../../../rule';
 

@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
-import { reportMultiple } from './multiple';
+import { reportMultiple } from '../../multiple';
 
 export const tlsRptMultipleRecords: Rule<ZoneModel> = {
   meta: {
@@ -14,6 +14,6 @@ export const tlsRptMultipleRecords: Rule<ZoneModel> = {
     description: 'More than one TLS-RPT record at one _smtp._tls name, so senders send no reports',
   },
   check(model, _ctx, report) {
-    reportMultiple(model, 'tls-rpt', 'TLS-RPT', 'RFC 8460 §3', report);
+    reportMultiple(model, 'tls-rpt', 'TLS-RPT', 'senders then act as if there were none', 'RFC 8460 §3', report);
   },
 };
