@@ -202,6 +202,11 @@ export function mailRecordsOf(model: ZoneModel, kind: MailKind): MailRecord[] {
   return mailRecords(model).filter((m) => m.kind === kind);
 }
 
+/** Records of `kind` that are evidently of it (not another protocol's record at the name). */
+export function recordsOf(model: ZoneModel, kind: MailKind): MailRecord[] {
+  return mailRecordsOf(model, kind).filter((m) => m.valueKind === kind || m.version.state === 'missing' || m.version.state === 'not-first');
+}
+
 /** The document range of a span of the record's value. */
 export function docRange(m: MailRecord, span: Span): Range {
   return m.text.docRange(span.start, span.end);

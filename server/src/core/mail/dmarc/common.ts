@@ -6,9 +6,9 @@
  */
 import { editDistance } from '../../spf/nearMiss';
 import { lineEndAfter, ownerText } from '../../spf/edits';
-import type { Range, TextEdit } from '../../types';
+import type { Range, Report, TextEdit } from '../../types';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
-import { docRange, mailRecords, rdataDocRange, VERSION_VALUES, type MailKind, type MailRecord } from '../records';
+import { docRange, mailRecords, mailRecordsOf, rdataDocRange, VERSION_VALUES, type MailKind, type MailRecord } from '../records';
 import type { Span, Tag } from '../tagList';
 import { replaceInStrings } from '../../zone/stringEdits';
 
@@ -167,6 +167,14 @@ export function versionProblem(m: MailRecord): VersionProblem | undefined {
 /** The quick-fix edits of a version problem. */
 export function versionFixEdits(m: MailRecord, p: VersionProblem): TextEdit[] {
   return (p.fix ?? []).flatMap((f) => replaceInMail(m, f.start, f.end, f.text));
+}
+
+/** Reports the version problem of every record of `kind` (the `data` marks it for the rule's fix). */
+export function reportVersionProblems(model: ZoneModel, kind: MailKind, report: (r: Report) => void): void {
+  for (const m of mailRecordsOf(model, kind)) {
+    const p = versionProblem(m);
+    if (p) report({ range: p.range, message: p.message, data: { version: true } });
+  }
 }
 
 /** Finds the record of one of `kinds` whose version problem sits at `range`. */

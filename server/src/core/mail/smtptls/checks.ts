@@ -6,7 +6,7 @@
 import { normalizeName } from '../../spf/resolver';
 import type { ZoneIndex } from '../../spf/resolver';
 import type { ZoneModel } from '../../zone/model';
-import { mailRecordsOf, type MailKind, type MailRecord } from '../records';
+import type { MailRecord } from '../records';
 import { duplicateTags, splitValue, tag, type Span } from '../tagList';
 import { commentCutNote, httpsProblem, mailtoProblem, uriScheme, versionRunsOn } from '../dmarc/common';
 
@@ -15,11 +15,6 @@ export interface Problem {
   message: string;
   /** An evident correction of the span's text. */
   replacement?: string;
-}
-
-/** Records of `kind` that are evidently of it (not another protocol's record at the name). */
-export function recordsOf(model: ZoneModel, kind: MailKind): MailRecord[] {
-  return mailRecordsOf(model, kind).filter((m) => m.valueKind === kind || m.version.state === 'missing' || m.version.state === 'not-first');
 }
 
 /** RFC 8461 `sts-ext-name` / RFC 8460 `tlsrpt-ext-name`. */

@@ -79,6 +79,31 @@ function valueItems(value: string): string[] | undefined {
 const LITERAL = /^([A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
 const VARSPEC = /^([A-Za-z0-9_]|%[0-9A-Fa-f]{2})+(\.([A-Za-z0-9_]|%[0-9A-Fa-f]{2})+)*(:[1-9]\d{0,3}|\*)?$/;
 
+/**
+ * The `key[=value]` parameters of SVCB/HTTPS and DELEG RDATA, in order: a value may be written as
+ * a quoted string right after `key=` (`alpn="h2,h3"`). A quoted string standing alone is reported
+ * into `out` and skipped.
+ */
+function* keyValues(tokens: readonly ZoneToken[], out: SvcProblem[]): Generator<{ key: string; value: string | undefined; range: Range }> {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.quoted) {
+      out.push({ key: '', range: t.range, message: 'expected key=value, not a quoted string' });
+      continue;
+    }
+    let range = t.range;
+    const eq = t.text.indexOf('=');
+    const key = eq < 0 ? t.text : t.text.slice(0, eq);
+    let value: string | undefined = eq < 0 ? undefined : t.text.slice(eq + 1);
+    if (value === '' && tokens[i + 1]?.quoted && tokens[i + 1].range.start === t.range.end) {
+      const q = tokens[++i];
+      value = q.text.length >= 2 && q.text.endsWith('"') ? q.text.slice(1, -1) : q.text.slice(1);
+      range = { start: t.range.start, end: q.range.end };
+    }
+    yield { key, value, range };
+  }
+}
+
 /** RFC 9461 §5: a relative URI template (RFC 6570) whose variables include `dns`. */
 function validDohpath(value: string): boolean {
   if (!value.startsWith('/')) return false;
@@ -107,22 +132,8 @@ export function svcParamsProblems(tokens: readonly ZoneToken[]): SvcProblem[] {
   const seen = new Set<number>();
   let mandatory: { list: string[]; range: Range } | undefined;
   let noDefaultAlpn: Range | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    let range = t.range;
-    if (t.quoted) {
-      out.push({ key: '', range, message: `expected key=value, not a quoted string` });
-      continue;
-    }
-    const eq = t.text.indexOf('=');
+  for (const { key, value, range } of keyValues(tokens, out)) {
     // Key names are lower case (RFC 9460 §2.1: `PORT` is not `port`).
-    const key = eq < 0 ? t.text : t.text.slice(0, eq);
-    let value: string | undefined = eq < 0 ? undefined : t.text.slice(eq + 1);
-    if (value === '' && tokens[i + 1]?.quoted && tokens[i + 1].range.start === t.range.end) {
-      const q = tokens[++i];
-      value = q.text.length >= 2 && q.text.endsWith('"') ? q.text.slice(1, -1) : q.text.slice(1);
-      range = { start: t.range.start, end: q.range.end };
-    }
     const num = svcKeyNumber(key);
     if (num === undefined) {
       out.push({ key, range, message: `'${key}' is not a parameter key (alpn, port, ipv4hint, … or keyNNNNN)` });
@@ -221,21 +232,7 @@ export function delegParamsProblems(tokens: readonly ZoneToken[], nameProblem: (
     const m = /^key(0|[1-9]\d{0,4})$/.exec(name);
     return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    let range = t.range;
-    if (t.quoted) {
-      out.push({ key: '', range, message: 'expected key=value, not a quoted string' });
-      continue;
-    }
-    const eq = t.text.indexOf('=');
-    const key = eq < 0 ? t.text : t.text.slice(0, eq);
-    let value: string | undefined = eq < 0 ? undefined : t.text.slice(eq + 1);
-    if (value === '' && tokens[i + 1]?.quoted && tokens[i + 1].range.start === t.range.end) {
-      const q = tokens[++i];
-      value = q.text.length >= 2 && q.text.endsWith('"') ? q.text.slice(1, -1) : q.text.slice(1);
-      range = { start: t.range.start, end: q.range.end };
-    }
+  for (const { key, value, range } of keyValues(tokens, out)) {
     const num = number(key);
     if (num === undefined) {
       out.push({ key, range, message: `'${key}' is not a parameter key (server-ipv4, server-ipv6, server-name, include-delegparam, mandatory or keyNNNNN)` });

@@ -6,18 +6,15 @@
  */
 import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
-import { docRange, mailRecordsOf, type MailRecord } from '../../records';
+import { docRange, recordsOf, type MailRecord } from '../../records';
 import { duplicateTags, tag, type Span } from '../../tagList';
-import { commentCutNote, httpsProblem, urlPath, versionRunsOn, versionFixEdits, versionProblem, versionProblemAt } from '../../dmarc/common';
+import { commentCutNote, httpsProblem, urlPath, versionRunsOn, reportVersionProblems, versionFixEdits, versionProblemAt } from '../../dmarc/common';
 import { anchor } from '../../smtptls/checks';
 
 const ID = 'bimi-syntax';
 const SPEC = 'BIMI draft §4.2';
 
 /** BIMI records that are evidently BIMI (not another protocol's record at the name). */
-export function bimiRecords(model: ZoneModel): MailRecord[] {
-  return mailRecordsOf(model, 'bimi').filter((m) => m.valueKind === 'bimi' || m.version.state === 'missing' || m.version.state === 'not-first');
-}
 
 export function bimiProblems(m: MailRecord, model?: ZoneModel): { span: Span; message: string }[] {
   const out: { span: Span; message: string }[] = [];
@@ -52,11 +49,8 @@ export const bimiSyntax: Rule<ZoneModel> = {
     description: 'A BIMI record that is not "v=BIMI1; l=<https SVG URL>…", so mailbox providers show no logo',
   },
   check(model, _ctx, report) {
-    for (const m of mailRecordsOf(model, 'bimi')) {
-      const p = versionProblem(m);
-      if (p) report({ range: p.range, message: p.message, data: { version: true } });
-    }
-    for (const m of bimiRecords(model)) {
+    reportVersionProblems(model, 'bimi', report);
+    for (const m of recordsOf(model, 'bimi')) {
       for (const p of bimiProblems(m, model)) report({ range: docRange(m, p.span), message: p.message });
     }
   },

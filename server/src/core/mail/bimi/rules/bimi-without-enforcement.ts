@@ -11,7 +11,7 @@ import { docRange, mailRecordsOf, rdataDocRange, type MailRecord } from '../../r
 import { tag } from '../../tagList';
 import { bare } from '../../records';
 import { strength } from '../../dmarc/policy';
-import { bimiRecords } from './bimi-syntax';
+import { recordsOf } from '../../records';
 
 function parentOf(name: string): string | undefined {
   const dot = name.indexOf('.');
@@ -26,7 +26,7 @@ export const bimiWithoutEnforcement: Rule<ZoneModel> = {
     description: 'A BIMI record for a domain whose DMARC policy is not at enforcement, so no logo is shown',
   },
   check(model, _ctx, report) {
-    const bimi = bimiRecords(model).filter((m) => m.ownerKind === 'bimi' && m.version.state === 'ok' && (tag(m.tags, 'l')?.value ?? '') !== '');
+    const bimi = recordsOf(model, 'bimi').filter((m) => m.ownerKind === 'bimi' && m.version.state === 'ok' && (tag(m.tags, 'l')?.value ?? '') !== '');
     if (bimi.length === 0) return;
     const dmarc = new Map<string, MailRecord>();
     for (const m of mailRecordsOf(model, 'dmarc')) {

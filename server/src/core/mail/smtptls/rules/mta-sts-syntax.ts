@@ -6,9 +6,9 @@
  */
 import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
-import { docRange, mailRecordsOf } from '../../records';
-import { versionFixEdits, versionProblem, versionProblemAt } from '../../dmarc/common';
-import { mtaStsProblems, recordsOf } from '../checks';
+import { docRange, recordsOf } from '../../records';
+import { reportVersionProblems, versionFixEdits, versionProblemAt } from '../../dmarc/common';
+import { mtaStsProblems } from '../checks';
 
 const ID = 'mta-sts-syntax';
 
@@ -20,10 +20,7 @@ export const mtaStsSyntax: Rule<ZoneModel> = {
     description: 'An MTA-STS record that is not "v=STSv1; id=…", so senders ignore the domain\'s policy',
   },
   check(model, _ctx, report) {
-    for (const m of mailRecordsOf(model, 'mta-sts')) {
-      const p = versionProblem(m);
-      if (p) report({ range: p.range, message: p.message, data: { version: true } });
-    }
+    reportVersionProblems(model, 'mta-sts', report);
     for (const m of recordsOf(model, 'mta-sts')) {
       for (const p of mtaStsProblems(m, model)) report({ range: docRange(m, p.span), message: p.message });
     }

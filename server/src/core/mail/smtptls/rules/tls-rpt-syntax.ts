@@ -6,9 +6,9 @@
  */
 import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
-import { docRange, mailRecordsOf } from '../../records';
-import { replaceInMail, sameRange, versionFixEdits, versionProblem, versionProblemAt } from '../../dmarc/common';
-import { recordsOf, tlsRptProblems } from '../checks';
+import { docRange, recordsOf } from '../../records';
+import { replaceInMail, sameRange, reportVersionProblems, versionFixEdits, versionProblemAt } from '../../dmarc/common';
+import { tlsRptProblems } from '../checks';
 
 const ID = 'tls-rpt-syntax';
 
@@ -20,10 +20,7 @@ export const tlsRptSyntax: Rule<ZoneModel> = {
     description: 'A TLS-RPT record that is not "v=TLSRPTv1; rua=…" with mailto: or https: URIs',
   },
   check(model, _ctx, report) {
-    for (const m of mailRecordsOf(model, 'tls-rpt')) {
-      const p = versionProblem(m);
-      if (p) report({ range: p.range, message: p.message, data: { version: true } });
-    }
+    reportVersionProblems(model, 'tls-rpt', report);
     for (const m of recordsOf(model, 'tls-rpt')) {
       for (const p of tlsRptProblems(m, model)) report({ range: docRange(m, p.span), message: p.message });
     }
