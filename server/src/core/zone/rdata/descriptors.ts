@@ -134,6 +134,11 @@ export const RDATA: Readonly<Record<string, RdataDescriptor>> = {
   ATMA: D([f('address', 'atma')]),
   NSAP: D([f('address', 'nsap')]),
   NULL: { fields: [], genericOnly: true },
+  // IANA-reserved types with no defined presentation format: only the generic form (RFC 3597 §5).
+  UINFO: { fields: [], genericOnly: true },
+  UID: { fields: [], genericOnly: true },
+  GID: { fields: [], genericOnly: true },
+  UNSPEC: { fields: [], genericOnly: true },
   DELEG: D([], { name: 'parameters', kind: 'delegParams', optional: true }),
   DELEGPARAM: D([], { name: 'parameters', kind: 'delegParams', optional: true }),
   RKEY: D([f('flags', 'u16'), f('protocol', 'u8'), f('algorithm', 'algorithm')], { name: 'public key', kind: 'base64' }),

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachToken, TOK_QUOTED } from '../lexer';
 import type { ZoneToken } from '../model';
 import { validateRdata } from './validate';
+import { parseDocument, validate } from '../../engine';
 
 function tokens(text: string): ZoneToken[] {
   const out: ZoneToken[] = [];
@@ -95,6 +96,10 @@ const INVALID: [string, string, RegExp][] = [
   ['APL', '1:192.0.2.0/33', /prefix length 33/],
   ['EUI64', '00-00-5e-00-53-2a', /EUI-64/],
   ['NULL', 'abcd', /generic form/],
+  ['UNSPEC', '^# 1 00', /UNSPEC data can only be written in the generic form/],
+  ['UINFO', '"someone"', /UINFO data can only be written in the generic form/],
+  ['UID', '1000', /UID data can only be written in the generic form/],
+  ['GID', '1000', /GID data can only be written in the generic form/],
   ['DNSKEY', '256 3 253 wAxrZXlkYXRhIQ==', /uncompressed domain name \(PRIVATEDNS\)/],
   ['KEY', '0 3 PRIVATEOID CQYHKwYBBAGCt2tleQ==', /object identifier/],
   ['KEY', '0 3 254 AGtleQ==', /object identifier/],
@@ -128,4 +133,15 @@ test('the range of a problem is the offending field', () => {
   const [p] = validateRdata('MX', tokens(text), 'example.com.', { start: 0, end: 0 });
   assert.equal(text.slice(p.range.start, p.range.end), 'extra');
   assert.equal(p.field, 'data');
+});
+
+test('the reserved types UINFO, UID, GID and UNSPEC (100–103) take only the generic form, by name or number', () => {
+  const head = '$ORIGIN example.\n$TTL 300\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 192.0.2.1\n';
+  const badRdata = (line: string): string[] =>
+    validate(parseDocument('zone', head + line + '\n'))
+      .filter((f) => f.rule === 'zone-bad-rdata' || f.rule === 'zone-syntax')
+      .map((f) => `${f.rule}: ${f.message}`);
+  for (const line of ['x UNSPEC \\# 1 00', 'x TYPE103 \\# 1 00', 'x UINFO \\# 0', 'x TYPE102 \\# 4 000003e8']) assert.deepEqual(badRdata(line), [], line);
+  assert.deepEqual(badRdata('x TYPE103 ^# 1 00'), ['zone-bad-rdata: UNSPEC data: UNSPEC data can only be written in the generic form \\# <length> <hex>']);
+  assert.deepEqual(badRdata('x UID 1000'), ['zone-bad-rdata: UID data: UID data can only be written in the generic form \\# <length> <hex>']);
 });

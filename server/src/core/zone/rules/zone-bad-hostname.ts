@@ -1,8 +1,10 @@
 /**
  * `zone-bad-hostname`: a name that must be a host name is not one (BIND's check-names: letters,
  * digits and hyphens, no hyphen at either end of a label; RFC 952, RFC 1123 §2.1). Checked: owners
- * of A, AAAA and MX records (a leading `*` label is allowed), and the hosts named by NS, MX, SRV,
- * SVCB/HTTPS and the SOA's primary server.
+ * of A, AAAA and MX records (a leading `*` label is allowed), the hosts named by NS, MX, SRV,
+ * SVCB/HTTPS and the SOA's primary server, and the targets of PTR records in the reverse trees
+ * (in-addr.arpa., ip6.arpa., ip6.int.), except under the DNS-SD domain enumeration prefixes
+ * (RFC 6763 §11), whose PTRs name domains.
  */
 import { uncachedRdata } from '../store';
 import type { Rule } from '../../rule';
@@ -16,13 +18,35 @@ const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 export function isHostname(name: string, wildcard: boolean): boolean {
   if (name === '.') return true;
   const labels = name.slice(0, -1).split('.');
-  // As BIND: Active Directory's gc._msdcs.<forest> and SPF macro names (x._spf.<domain>).
-  if ((labels[0] === 'gc' && labels[1] === '_msdcs') || labels[1]?.startsWith('_spf')) return labels.slice(2).every((l) => LABEL.test(l));
   for (let i = 0; i < labels.length; i++) {
     if (i === 0 && wildcard && labels[0] === '*') continue;
     if (!LABEL.test(labels[i])) return false;
   }
   return true;
+}
+
+/**
+ * An owner of address or MX records is a host name, or one of the names BIND lets through there:
+ * Active Directory's `gc._msdcs.<forest>` and SPF `exists` targets (a label `_spf`, `_spf_verify`
+ * or `_spf_rate` above the last one, RFC 7208 §5.7 and Appendix D.1).
+ */
+function isHostOwner(name: string): boolean {
+  if (name === '.') return true;
+  const labels = name.slice(0, -1).split('.');
+  if (labels[0] === 'gc' && labels[1] === '_msdcs') return labels.slice(2).every((l) => LABEL.test(l));
+  if (labels.length >= 2 && labels.slice(0, -1).some((l) => l === '_spf' || l === '_spf_verify' || l === '_spf_rate')) return true;
+  return isHostname(name, true);
+}
+
+/** The reverse-mapping trees, where a PTR record names a host (BIND checks its target). */
+const REVERSE_TREES = ['in-addr.arpa.', 'ip6.arpa.', 'ip6.int.'];
+/** DNS-SD domain enumeration prefixes (RFC 6763 §11): their PTR records name domains, not hosts. */
+const DNS_SD_PREFIXES = new Set(['b._dns-sd._udp', 'db._dns-sd._udp', 'r._dns-sd._udp', 'dr._dns-sd._udp', 'lb._dns-sd._udp']);
+
+/** A PTR record at `owner` (absolute, canonical) must point at a host name. */
+export function ptrNamesHost(owner: string): boolean {
+  if (!REVERSE_TREES.some((t) => owner === t || owner.endsWith('.' + t))) return false;
+  return !DNS_SD_PREFIXES.has(owner.split('.', 3).join('.'));
 }
 
 const OWNER_TYPES = [1, 28, 15];
@@ -41,7 +65,7 @@ export const zoneBadHostname: Rule<ZoneModel> = {
     id: 'zone-bad-hostname',
     language: 'zone',
     severity: 'error',
-    description: 'A name that must be a host name (A/AAAA/MX owner, NS/MX/SRV target, SOA server) has invalid characters.',
+    description: 'A name that must be a host name (A/AAAA/MX owner, NS/MX/SRV target, SOA server, PTR target in a reverse zone) has invalid characters.',
   },
   check(model, _ctx, report) {
     const facts = zoneFacts(model);
@@ -53,7 +77,7 @@ export const zoneBadHostname: Rule<ZoneModel> = {
         const owner = r.owner;
         if (owner !== last) {
           last = owner;
-          lastOk = isHostname(owner, true);
+          lastOk = isHostOwner(owner);
         }
         if (!lastOk) {
           report({ range: ownerSpot(r), message: `${r.owner} is not a valid host name for a ${r.type} record (letters, digits, hyphens)` });
@@ -69,6 +93,15 @@ export const zoneBadHostname: Rule<ZoneModel> = {
         if (!isHostname(name, false)) {
           report({ range: t.range, message: `${r.type} ${code === 6 ? 'primary server' : 'target'} ${name} is not a valid host name (letters, digits, hyphens)` });
         }
+      }
+    }
+    for (const r of facts.ofType(12)) {
+      if (r.generic || r.class !== 'IN' || !ptrNamesHost(r.owner)) continue;
+      const t = uncachedRdata(r)[0];
+      if (!t || t.quoted) continue;
+      const name = targetName(t, r.origin);
+      if (!isHostname(name, false)) {
+        report({ range: t.range, message: `PTR target ${name} is not a valid host name (letters, digits, hyphens): a PTR record in a reverse zone names a host` });
       }
     }
   },
