@@ -14,6 +14,8 @@ export interface SuiteReport {
   failures: CaseFailure[];
   /** Cases not run (e.g. ones that need live DNS): never counted in total or passed. */
   skipped?: number;
+  /** Why cases were skipped (default: they need live DNS). */
+  skipReason?: string;
 }
 
 export type Suite = (corpusDir: string) => SuiteReport[] | Promise<SuiteReport[]>;

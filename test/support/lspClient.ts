@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -20,12 +20,15 @@ export class TestClient {
   private readonly latest = new Map<string, Diagnostic[]>();
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
+  /** Every publication, in order of arrival. */
+  readonly publications: PublishDiagnosticsParams[] = [];
 
   constructor(args: string[] = ['--stdio']) {
     this.proc = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe' });
     this.proc.stderr.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.publications.push(p);
       this.latest.set(p.uri, p.diagnostics);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p.diagnostics)) {
@@ -64,6 +67,14 @@ export class TestClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Replace `range` by `text` (an incremental change); returns the new version. */
+  edit(uri: string, range: Range, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
   }
 
   close(uri: string): void {

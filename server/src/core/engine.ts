@@ -13,6 +13,8 @@ import type { CompletionEntry, EditorAction, FeatureEnv, FoldingRegion, FormatOp
 import { zoneFeatures } from './zone/features';
 import { rtxFeatures } from './rtx/features';
 import type { Finding, HoverResult, LanguageId, QuickFix, Range, Report, TextEdit } from './types';
+import type { ZoneModel } from './zone/model';
+import { editedRegion, type TextChange, type TextSource } from './zone/regional';
 import { zoneLanguage } from './zone/language';
 import { rtxLanguage } from './rtx/language';
 import { logLanguage } from './rtxlog/language';
@@ -48,21 +50,92 @@ function clampRange(r: Report['range'], length: number): Report['range'] {
 
 /** Run every enabled rule of the document's language. */
 export function validate(doc: ParsedDocument, ctx: RuleContext = makeContext()): Finding[] {
+  const findings = runRules(doc.languageId, doc.model, doc.text.length, ctx, () => true);
+  findings.sort(byPosition);
+  return applySuppressions(doc.text, doc.lines, findings);
+}
+
+const byPosition = (a: Finding, b: Finding): number => a.range.start - b.range.start || a.range.end - b.range.end;
+
+/** The findings of the enabled rules that `only` admits, their ranges clamped to `length`. */
+function runRules(language: LanguageId, model: unknown, length: number, ctx: RuleContext, only: (rule: Rule<unknown>) => boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rulesFor(doc.languageId)) {
+  for (const rule of rulesFor(language)) {
     const setting = ctx.settings.rules[rule.meta.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || !only(rule)) continue;
     const severity = setting ?? rule.meta.severity;
     try {
-      rule.check(doc.model, ctx, (r) => {
-        findings.push({ ...r, range: clampRange(r.range, doc.text.length), rule: rule.meta.id, severity });
+      rule.check(model, ctx, (r) => {
+        findings.push({ ...r, range: clampRange(r.range, length), rule: rule.meta.id, severity });
       });
     } catch (e) {
       findings.push(internalError(rule, e));
     }
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return applySuppressions(doc.text, doc.lines, findings);
+  return findings;
+}
+
+const judgesRecords = (rule: Rule<unknown>): boolean => rule.meta.scope === 'record';
+let recordRuleIds: Set<string> | undefined;
+
+/** What `validateEdit` finds: the first `limit` findings in document order, and how many there are. */
+export interface EditFindings {
+  findings: Finding[];
+  total: number;
+}
+
+/**
+ * The findings of `text`, an edit of the analysed document `old` (whose findings under `ctx` are
+ * `oldFindings`, in document order), from the edited records alone: the rules that judge each
+ * record on its own run on them (see zone/regional.ts); every other finding moves with the text,
+ * except those the edit overlaps, which are dropped until the whole analysis runs again. Only the
+ * first `limit` are built (an editor shows so many); the rest are counted. Undefined when the
+ * edit cannot be judged locally (or the language has no regional analysis).
+ */
+export function validateEdit(
+  old: ParsedDocument,
+  oldFindings: readonly Finding[],
+  text: TextSource,
+  change: TextChange,
+  ctx: RuleContext = makeContext(),
+  limit = Infinity,
+): EditFindings | undefined {
+  if (old.languageId !== 'zone') return undefined;
+  const region = editedRegion(old.model as ZoneModel, text, change);
+  if (!region) return undefined;
+  const snippet = region.model;
+  const found = runRules('zone', snippet, snippet.text.length, ctx, judgesRecords);
+  found.sort(byPosition);
+  const fresh = applySuppressions(snippet.text, snippet.lines, found).map((f) => moveFinding(f, (p) => p + region.start));
+
+  const local = (recordRuleIds ??= new Set(rulesFor('zone').filter(judgesRecords).map((r) => r.meta.id)));
+  const delta = change.newEnd - change.oldEnd;
+  const move = (p: number): number => (p >= change.oldEnd ? p + delta : Math.min(p, change.start));
+  const findings: Finding[] = [];
+  let total = fresh.length;
+  let next = 0;
+  for (const f of oldFindings) {
+    if (local.has(f.rule) ? f.range.start >= region.start && f.range.start < region.oldEnd : f.range.start <= change.oldEnd && f.range.end >= change.start) continue;
+    total++;
+    if (findings.length >= limit) continue;
+    const g = f.range.end <= change.start && !f.related ? f : moveFinding(f, move);
+    // Both lists are in document order: merge.
+    while (next < fresh.length && byPosition(fresh[next], g) < 0) findings.push(fresh[next++]);
+    findings.push(g);
+  }
+  while (next < fresh.length) findings.push(fresh[next++]);
+  if (findings.length > limit) findings.length = limit;
+  return { findings, total };
+}
+
+function moveFinding(f: Finding, move: (offset: number) => number): Finding {
+  const range = (r: Range): Range => ({ start: move(r.start), end: move(r.end) });
+  // Written out rather than spread: thousands of findings move on every keystroke.
+  const g: Finding = { rule: f.rule, severity: f.severity, range: range(f.range), message: f.message };
+  if (f.data !== undefined) g.data = f.data;
+  if (f.related) g.related = f.related.map((x) => ({ ...x, range: range(x.range) }));
+  if (f.tags) g.tags = f.tags;
+  return g;
 }
 
 function internalError(rule: Rule<unknown>, e: unknown): Finding {

@@ -9,3 +9,4 @@ export * from './engine';
 export { allRules, ruleById } from './registry';
 export { mailServersFromZone, type MailServerFact } from './mailServers';
 export type { DocumentOptions, IncludeReader } from './language';
+export { composeChange, type TextChange, type TextSource } from './zone/regional';

@@ -11,6 +11,13 @@ export interface RuleMeta {
   severity: Severity;
   /** One line, shown in docs, SARIF and settings. */
   description: string;
+  /**
+   * `'record'`: the rule judges each record on its own. Its findings on a record depend only on
+   * that record's text and the state the parser starts it with (owner, origin, TTL, class), so an
+   * edit can be re-checked on the edited records alone (zone/regional.ts); the regional tests
+   * hold every such rule to that. Unset: the rule looks at the whole document.
+   */
+  scope?: 'record';
 }
 
 /** Facts gathered from other files of the workspace (by the server or CLI; the core does no IO). */

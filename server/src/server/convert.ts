@@ -6,6 +6,7 @@ import {
   DiagnosticTag,
   type Diagnostic,
   type Hover,
+  type Position,
   type Range as LspRange,
 } from 'vscode-languageserver';
 import { docsUrl, type Finding, type HoverResult, type Json, type LineIndex, type QuickFix, type Range, type Severity } from '../core';
@@ -19,7 +20,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspRange(lines: LineIndex, r: Range): LspRange {
+/** What turns offsets into positions: the core's `LineIndex`, or the editor's `TextDocument`. */
+export interface Positions {
+  positionAt(offset: number): Position;
+}
+
+export function toLspRange(lines: Positions, r: Range): LspRange {
   return { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
 }
 
@@ -34,7 +40,7 @@ interface DiagnosticData {
   data?: Json;
 }
 
-export function toDiagnostic(uri: string, lines: LineIndex, f: Finding): Diagnostic {
+export function toDiagnostic(uri: string, lines: Positions, f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: toLspRange(lines, f.range),
     severity: SEVERITY[f.severity],

@@ -22,14 +22,17 @@ import {
   quickFixes,
   readSettings,
   validate,
+  validateEdit,
+  composeChange,
   type LanguageId,
+  type TextChange,
   type Finding,
   type ParsedDocument,
   type RuleContext,
   type Settings,
 } from '../core';
 import { chooseFix } from '../core/fixAll';
-import { fromDiagnostic, SOURCE, toCodeAction, toDiagnostic, toHover, toLspRange } from './convert';
+import { fromDiagnostic, SOURCE, toCodeAction, toDiagnostic, toHover, toLspRange, type Positions } from './convert';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { COMMANDS, FEATURE_ACTION_KINDS, featureCapabilities, featureCodeActions, registerFeatures } from './features';
 import { commandActions } from './commandActions';
@@ -39,6 +42,7 @@ import { makeIncludeReader } from '../io/includeReader';
 import type { ZoneModel } from '../core/zone/model';
 import type { WorkspaceFacts } from '../core/rule';
 import { LiveSpfAnswers } from './liveSpf';
+import { EditedDocument } from './document';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
 /** At most this many diagnostics are published per document (editors slow down beyond). */
@@ -47,10 +51,43 @@ export const MAX_DIAGNOSTICS = 1000;
 export const LARGE_DOCUMENT_CHARS = 32 * 1024 * 1024;
 /** Quiet time after the last edit before a document is analysed again. */
 const DEBOUNCE_MS = 150;
+/**
+ * From this many records on, an edit is answered at once from the edited records alone
+ * (`validateEdit`) before the whole analysis runs after the quiet time.
+ */
+export const REGIONAL_MIN_RECORDS = 2000;
+/** The longest quiet time before the whole analysis of a document whose edits are answered at once. */
+const MAX_QUIET_MS = 2000;
+
+/** The last whole analysis of a document, and the edits made since (relative to its text). */
+interface Analysed {
+  parsed: ParsedDocument;
+  ctx: RuleContext;
+  findings: Finding[];
+  /** How long the whole analysis took (ms). */
+  ms: number;
+  /** The edits since; `'unknown'` after a change that replaced the whole text. */
+  since?: TextChange | 'unknown';
+}
 
 export function startServer(connection: Connection): void {
   const runSafe = makeRunSafe(connection);
-  const documents = new TextDocuments(TextDocument);
+  const analysed = new Map<string, Analysed>();
+  const documents = new TextDocuments<EditedDocument>({
+    create: (uri, languageId, version, text) => new EditedDocument(uri, languageId, version, text),
+    update(doc, changes, version) {
+      const a = analysed.get(doc.uri);
+      for (const change of changes) {
+        if (a && a.since !== 'unknown') {
+          if ('range' in change) {
+            a.since = composeChange(a.since, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
+          } else a.since = 'unknown';
+        }
+        doc.update([change], version);
+      }
+      return doc;
+    },
+  });
   const cache = new Map<string, { version: number; parsed: ParsedDocument; findings?: { ctx: RuleContext; list: Finding[] } }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settings: Settings = readSettings(undefined);
@@ -124,19 +161,20 @@ export function startServer(connection: Connection): void {
   }
 
   /** Diagnostics to publish: capped, with a note when the document is large or the list was cut. */
-  function diagnosticsOf(uri: string, p: ParsedDocument, findings: Finding[]): Diagnostic[] {
-    const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(uri, p.lines, f));
+  function diagnosticsOf(uri: string, lines: Positions, length: number, findings: Finding[], total = findings.length): Diagnostic[] {
+    const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(uri, lines, f));
     const note = (message: string, at: number): Diagnostic => ({
-      range: toLspRange(p.lines, { start: at, end: at }),
+      range: toLspRange(lines, { start: at, end: at }),
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
       message,
     });
-    if (findings.length > MAX_DIAGNOSTICS) {
-      shown.push(note(`…and ${findings.length - MAX_DIAGNOSTICS} more problems not shown (the first ${MAX_DIAGNOSTICS} are). Run 'senderguard check' for all of them.`, findings[MAX_DIAGNOSTICS].range.start));
+    if (total > MAX_DIAGNOSTICS) {
+      const at = findings[MAX_DIAGNOSTICS]?.range.start ?? findings[findings.length - 1].range.end;
+      shown.push(note(`…and ${total - MAX_DIAGNOSTICS} more problems not shown (the first ${MAX_DIAGNOSTICS} are). Run 'senderguard check' for all of them.`, at));
     }
-    if (p.text.length > LARGE_DOCUMENT_CHARS) {
-      shown.unshift(note(`Large file (${(p.text.length / 1048576).toFixed(0)} MiB): only the syntax rules run in the editor. Run 'senderguard check' for every rule.`, 0));
+    if (length > LARGE_DOCUMENT_CHARS) {
+      shown.unshift(note(`Large file (${(length / 1048576).toFixed(0)} MiB): only the syntax rules run in the editor. Run 'senderguard check' for every rule.`, 0));
     }
     return shown;
   }
@@ -145,8 +183,14 @@ export function startServer(connection: Connection): void {
     runSafe('validation', undefined, () => {
       const doc = documents.get(uri);
       if (!doc) return;
+      const t0 = performance.now();
       const p = parsed(doc);
-      const diagnostics = p ? diagnosticsOf(uri, p, findingsOf(doc, p)) : [];
+      const findings = p ? findingsOf(doc, p) : [];
+      const ms = performance.now() - t0;
+      // A repeated publication of an analysed version costs nothing: keep the real figure.
+      const same = analysed.get(uri);
+      if (p) analysed.set(uri, { parsed: p, ctx: context(), findings, ms: same?.parsed === p ? Math.max(ms, same.ms) : ms });
+      const diagnostics = p ? diagnosticsOf(uri, p.lines, p.text.length, findings) : [];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
       // Live DNS (enabled + trusted only): expand external includes, then validate again.
       if (p?.languageId === 'zone') {
@@ -158,14 +202,43 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  /**
+   * In a large zone, answer an edit at once from the edited records (see `validateEdit`); the
+   * whole analysis follows after the quiet time and replaces what is published here.
+   */
+  function publishEdit(doc: EditedDocument): void {
+    const a = analysed.get(doc.uri);
+    if (!a?.since || a.since === 'unknown' || !answersEdits(a)) return;
+    const ctx = context();
+    if (ctx.settings !== a.ctx.settings || ctx.workspace !== a.ctx.workspace) return;
+    runSafe('validation', undefined, () => {
+      // Read from the document's pieces: the whole text is not rebuilt for an edit.
+      const found = validateEdit(a.parsed, a.findings, doc, a.since as TextChange, ctx, MAX_DIAGNOSTICS + 1);
+      if (!found) return;
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(doc.uri, doc, doc.length, found.findings, found.total) });
+    });
+  }
+
+  /** Whether edits of the document are answered from the edited records (a large zone). */
+  function answersEdits(a: Analysed): boolean {
+    return a.parsed.languageId === 'zone' && (a.parsed.model as ZoneModel).recordCount >= REGIONAL_MIN_RECORDS && a.parsed.text.length <= LARGE_DOCUMENT_CHARS;
+  }
+
+  /**
+   * Analyse the document after the quiet time. Where edits are answered from the edited records,
+   * the quiet time grows with the whole analysis (up to MAX_QUIET_MS), so that it does not run, and
+   * hold up the next keystrokes, in the middle of a burst of typing.
+   */
   function schedule(uri: string): void {
     clearTimeout(timers.get(uri));
+    const a = analysed.get(uri);
+    const quiet = a && answersEdits(a) ? Math.min(MAX_QUIET_MS, Math.max(DEBOUNCE_MS, a.ms)) : DEBOUNCE_MS;
     timers.set(
       uri,
       setTimeout(() => {
         timers.delete(uri);
         publish(uri);
-      }, DEBOUNCE_MS),
+      }, quiet),
     );
   }
 
@@ -228,12 +301,16 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    publishEdit(e.document);
+    schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     const wasZone = cache.get(e.document.uri)?.parsed.languageId === 'zone';
     cache.delete(e.document.uri);
+    analysed.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     if (wasZone) {
       runSafe('workspace update', undefined, () => {

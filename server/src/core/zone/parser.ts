@@ -40,10 +40,16 @@ export interface ParseOptions {
   lines?: LineIndex;
   /** State carried in from an including file (`IncludeDirective.state`): BIND starts an included file with it. */
   inherit?: IncludeState;
+  /**
+   * The `$ORIGIN` in effect where `text` starts, when `text` is a stretch of a larger file
+   * (re-analysis of an edited region): relative names are completed with it, while `origin`
+   * stays the zone's. Default: `origin`.
+   */
+  startOrigin?: string;
 }
 
 export function parseZone(text: string, options: ParseOptions = {}): ZoneModel {
-  const parser = new ZoneParser(text, options.origin, options.inherit);
+  const parser = new ZoneParser(text, options.origin, options.inherit, options.startOrigin);
   parser.run();
   parser.store.trim();
   return new ParsedZone(
@@ -117,6 +123,7 @@ class ZoneParser {
     private readonly text: string,
     origin: string | undefined,
     inherit?: IncludeState,
+    startOrigin?: string,
   ) {
     this.len = text.length;
     this.scanner = new Scanner(text, this.problems);
@@ -132,6 +139,10 @@ class ZoneParser {
       this.topOriginKnown = false;
     }
     this.topOrigin = this.origin;
+    if (startOrigin !== undefined && startOrigin !== this.origin) {
+      this.origin = this.names.read(startOrigin, 0, startOrigin.length, '.', 1);
+      this.originWire = this.names.wire;
+    }
     // Zone files spend 20–200 characters per record; over-estimating costs only address space.
     this.store = new RecordStore(text, text.length / 24);
     this.store.setOrigin(0, this.origin);

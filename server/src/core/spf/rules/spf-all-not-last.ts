@@ -21,6 +21,7 @@ function deadAfterAll(spf: SpfRecord): { all: SpfMechanism; dead: SpfMechanism[]
 export const spfAllNotLast: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'Mechanisms after "all" in an SPF record are never evaluated',

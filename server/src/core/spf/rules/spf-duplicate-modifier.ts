@@ -16,6 +16,7 @@ const ID = 'spf-duplicate-modifier';
 export const spfDuplicateModifier: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'redirect= or exp= appears more than once in an SPF record, which makes it a permerror',

@@ -52,6 +52,7 @@ const networkWithHostBits = memoized((key): string | undefined => {
 export const spfHostBits: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'An ip4:/ip6: network whose address has bits set beyond its prefix length (ip4:192.0.2.1/24)',

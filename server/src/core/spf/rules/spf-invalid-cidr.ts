@@ -37,6 +37,7 @@ function corrected(text: string, ipMechanism: 4 | 6 | undefined): string | undef
 export const spfInvalidCidr: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A prefix length (/n or //n) that is malformed or out of range, which makes the whole SPF record a permerror',

@@ -15,6 +15,7 @@ export const INVALID_IP_CODES: ReadonlySet<SpfErrorCode> = new Set<SpfErrorCode>
 export const spfInvalidIp: Rule<ZoneModel> = {
   meta: {
     id: 'spf-invalid-ip',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'An ip4:/ip6: mechanism whose address is invalid, which makes the whole SPF record a permerror',

@@ -24,6 +24,7 @@ function validSpec(inner: string): boolean {
 export const spfInvalidMacro: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A malformed SPF macro (%{…}, %%, %_, %-), which makes the whole record a permerror',

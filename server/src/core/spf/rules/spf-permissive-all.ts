@@ -27,6 +27,7 @@ function problemOf(c: SpfCandidate, spf: SpfRecord = c.spf): Problem | undefined
 export const spfPermissiveAll: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'An SPF record that ends in +all, ?all or no "all" at all, so it does not reject unlisted senders',

@@ -19,6 +19,7 @@ function usesPtr(t: SpfTerm): boolean {
 export const spfPtr: Rule<ZoneModel> = {
   meta: {
     id: 'spf-ptr',
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'The ptr mechanism or %{p} macro, which RFC 7208 says should not be used',

@@ -26,6 +26,7 @@ function octets(s: string): number {
 export const spfRecordTooLong: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'An SPF record over 450 octets, or with a character-string over 255 octets',

@@ -21,6 +21,7 @@ function conflict(spf: SpfRecord): { all: SpfMechanism; redirect: SpfModifier } 
 export const spfRedirectWithAll: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'An SPF record with both "all" and "redirect=": the redirect is ignored',

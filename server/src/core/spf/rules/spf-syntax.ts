@@ -23,6 +23,7 @@ const OWNED_ELSEWHERE = [INVALID_IP_CODES, INVALID_CIDR_CODES, UNKNOWN_TERM_CODE
 export const spfSyntax: Rule<ZoneModel> = {
   meta: {
     id: 'spf-syntax',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A part of an SPF record that does not follow the RFC 7208 syntax, which makes the whole record a permerror',

@@ -28,6 +28,7 @@ function mechanismMessage(name: string, sugg: NameSuggestion[]): string {
 export const spfUnknownTerm: Rule<ZoneModel> = {
   meta: {
     id: 'spf-unknown-term',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'An SPF term with an unknown mechanism name, or a modifier that is a near miss of redirect=/exp=',

@@ -10,6 +10,7 @@ import { replaceInValue, spfRecords } from '../records';
 export const spfVersionTypo: Rule<ZoneModel> = {
   meta: {
     id: 'spf-version-typo',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A TXT record meant as SPF has a mistyped version tag (not "v=spf1"), so receivers ignore it',

@@ -63,6 +63,7 @@ const DATA_HOSTS: [number, number][] = [
 export const zoneBadHostname: Rule<ZoneModel> = {
   meta: {
     id: 'zone-bad-hostname',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A name that must be a host name (A/AAAA/MX owner, NS/MX/SRV target, SOA server, PTR target in a reverse zone) has invalid characters.',

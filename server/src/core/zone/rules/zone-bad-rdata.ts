@@ -23,6 +23,7 @@ function genericProblem(r: ZoneRecord): string | undefined {
 export const zoneBadRdata: Rule<ZoneModel> = {
   meta: {
     id: 'zone-bad-rdata',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: "A field of a record's data is not valid for its type (address, number, name, base64…).",

@@ -106,6 +106,7 @@ function readsRdata(d: Descriptor): boolean {
 export const zonePortability: Rule<ZoneModel> = {
   meta: {
     id: 'zone-portability',
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'Master-file text that BIND accepts but Knot DNS refuses to load (relative $ORIGIN, class other than IN, special characters in names, nested parentheses, split base64).',

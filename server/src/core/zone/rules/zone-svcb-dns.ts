@@ -61,6 +61,7 @@ function params(tokens: ZoneToken[]): Map<string, string> {
 export const zoneSvcbDns: Rule<ZoneModel> = {
   meta: {
     id: 'zone-svcb-dns',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'An SVCB record for a DNS server (_dns) lacks alpn, or names an HTTP version in alpn without dohpath (RFC 9461).',

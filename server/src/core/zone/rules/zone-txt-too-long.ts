@@ -50,6 +50,7 @@ const SPLITTABLE = new Set(['TXT', 'SPF']);
 export const zoneTxtTooLong: Rule<ZoneModel> = {
   meta: {
     id: 'zone-txt-too-long',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A character-string (TXT, SPF…) is longer than 255 octets; split it into several strings.',

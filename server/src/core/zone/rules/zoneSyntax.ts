@@ -5,6 +5,7 @@ import type { ZoneModel } from '../model';
 export const zoneSyntax: Rule<ZoneModel> = {
   meta: {
     id: 'zone-syntax',
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'The zone file does not follow the master-file syntax (RFC 1035 §5).',

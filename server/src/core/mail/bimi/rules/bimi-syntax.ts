@@ -44,6 +44,7 @@ export function bimiProblems(m: MailRecord, model?: ZoneModel): { span: Span; me
 export const bimiSyntax: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A BIMI record that is not "v=BIMI1; l=<https SVG URL>…", so mailbox providers show no logo',

@@ -95,6 +95,7 @@ function problemOf(info: DkimInfo): { at?: { start: number; end: number }; messa
 export const dkimBadKey: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A DKIM key (p=) verifiers cannot use: bad base64, a truncated or malformed key, the wrong key type, or RSA under 1024 bits',

@@ -20,6 +20,7 @@ type Data = { kind: 'k' | 'h-sha1' | 'h' | 's' | 'empty' };
 export const dkimBadTagValue: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A DKIM key record tag whose value makes the key unusable: unknown k=, no accepted h= hash, s= without email',

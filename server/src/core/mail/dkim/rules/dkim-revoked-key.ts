@@ -11,6 +11,7 @@ import { dkimRecords } from '../record';
 export const dkimRevokedKey: Rule<ZoneModel> = {
   meta: {
     id: 'dkim-revoked-key',
+    scope: 'record',
     language: 'zone',
     severity: 'info',
     description: 'A DKIM key record with an empty p=: the key is revoked and signatures with this selector fail',

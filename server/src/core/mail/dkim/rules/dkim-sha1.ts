@@ -15,6 +15,7 @@ const ID = 'dkim-sha1';
 export const dkimSha1: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'A DKIM key record allows the SHA-1 hash (h=sha1), deprecated by RFC 8301',

@@ -80,6 +80,7 @@ const HIDDEN_P = /(^|[^A-Za-z0-9_])p[ \t]*[=\uff1d]/;
 export const dkimSyntax: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A DKIM key record verifiers cannot read: tag-list errors, duplicate tags, a bad v=, no p=, run-together tags, non-ASCII characters',

@@ -19,6 +19,7 @@ const WHAT: Record<string, string> = { h: 'hash algorithm', s: 'service type', t
 export const dkimUnknownTag: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'info',
     description: 'A tag, hash algorithm, service type or flag of a DKIM key record that verifiers ignore',

@@ -14,6 +14,7 @@ export const RECOMMENDED_RSA_BITS = 2048;
 export const dkimWeakKey: Rule<ZoneModel> = {
   meta: {
     id: 'dkim-weak-key',
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'A DKIM RSA key under 2048 bits (RFC 8301 asks for at least 2048)',

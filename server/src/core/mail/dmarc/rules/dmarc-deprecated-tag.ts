@@ -31,6 +31,7 @@ function deprecated(model: ZoneModel) {
 export const dmarcDeprecatedTag: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'hint',
     description: 'A DMARC tag that DMARCbis removes (pct, rf, ri)',

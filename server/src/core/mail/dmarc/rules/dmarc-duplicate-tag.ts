@@ -15,6 +15,7 @@ const ID = 'dmarc-duplicate-tag';
 export const dmarcDuplicateTag: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A DMARC record that gives a tag twice, which makes the record invalid',

@@ -12,6 +12,7 @@ import { dmarcRecords } from '../policy';
 export const dmarcPolicyNone: Rule<ZoneModel> = {
   meta: {
     id: 'dmarc-policy-none',
+    scope: 'record',
     language: 'zone',
     severity: 'info',
     description: 'A DMARC policy of p=none, which only monitors: spoofed mail is still delivered',

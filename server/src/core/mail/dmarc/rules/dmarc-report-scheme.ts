@@ -11,6 +11,7 @@ import { dmarcRecords, reportUris } from '../policy';
 export const dmarcReportScheme: Rule<ZoneModel> = {
   meta: {
     id: 'dmarc-report-scheme',
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'A DMARC report URI that is not mailto:, which most receivers do not support',

@@ -16,6 +16,7 @@ const ID = 'dmarc-syntax';
 export const dmarcSyntax: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A DMARC record with a malformed tag list, an invalid tag value or report URI, or no p= tag',

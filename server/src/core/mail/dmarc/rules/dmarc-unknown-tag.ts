@@ -15,6 +15,7 @@ const KNOWN: readonly string[] = DMARC_TAGS;
 export const dmarcUnknownTag: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'warning',
     description: 'A DMARC record with a tag receivers do not know (and ignore)',

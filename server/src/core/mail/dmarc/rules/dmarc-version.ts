@@ -15,6 +15,7 @@ const KINDS = ['dmarc', 'dmarc-report-auth'] as const;
 export const dmarcVersion: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A DMARC record whose first tag is not exactly "v=DMARC1", so receivers ignore it',

@@ -15,6 +15,7 @@ const ID = 'mta-sts-syntax';
 export const mtaStsSyntax: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'An MTA-STS record that is not "v=STSv1; id=…", so senders ignore the domain\'s policy',

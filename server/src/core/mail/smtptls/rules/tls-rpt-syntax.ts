@@ -15,6 +15,7 @@ const ID = 'tls-rpt-syntax';
 export const tlsRptSyntax: Rule<ZoneModel> = {
   meta: {
     id: ID,
+    scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A TLS-RPT record that is not "v=TLSRPTv1; rua=…" with mailto: or https: URIs',

@@ -1,0 +1,57 @@
+/**
+ * Edits in a large zone are answered at once from the edited records, then by the whole analysis
+ * after the quiet time: two publications per edit, the first already showing what was typed.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TestClient } from '../support/lspClient';
+
+const RECORDS = 3000;
+const lines = ['$ORIGIN example.jp.', '$TTL 1h', '@ IN SOA ns1 hostmaster 1 2 3 4 5', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
+for (let i = 0; i < RECORDS; i++) lines.push(`h${i} IN A 10.0.${i >> 8}.${i & 255}`);
+lines.push('dup IN A 192.0.2.9', 'dup IN A 192.0.2.9');
+const TEXT = lines.join('\n') + '\n';
+const lineOf = (prefix: string): number => lines.findIndex((l) => l.startsWith(prefix));
+const at = (ds: Diagnostic[], code: string): number[] => ds.filter((d) => d.code === code).map((d) => d.range.start.line);
+
+describe('edits in a large zone', { timeout: 120000 }, () => {
+  let client: TestClient;
+  const uri = 'file:///ws/large.zone';
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+    client.open(uri, 'zone', TEXT);
+    await client.diagnostics(uri, (d) => d.some((x) => x.code === 'zone-duplicate-record'), 60000);
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  /** The publications of `version`: waits for two (the edited records' and the whole analysis'). */
+  async function publicationsOf(version: number): Promise<PublishDiagnosticsParams[]> {
+    const mine = (): PublishDiagnosticsParams[] => client.publications.filter((p) => p.uri === uri && p.version === version);
+    while (mine().length < 2) await client.nextDiagnostics(uri, () => true, 60000);
+    return mine();
+  }
+
+  test('a typed error is published at once, then confirmed by the whole analysis', async () => {
+    const line = lineOf('h10 ');
+    const col = lines[line].length;
+    const version = client.edit(uri, { start: { line, character: col - 2 }, end: { line, character: col } }, '300');
+    const [quick, whole] = await publicationsOf(version);
+    assert.deepEqual(at(quick.diagnostics, 'zone-bad-rdata'), [line]);
+    // Whole-zone findings elsewhere stay where they were.
+    assert.deepEqual(at(quick.diagnostics, 'zone-duplicate-record'), at(whole.diagnostics, 'zone-duplicate-record'));
+    assert.deepEqual(at(whole.diagnostics, 'zone-bad-rdata'), [line]);
+  });
+
+  test('a line inserted above moves the findings below it', async () => {
+    const dupBefore = at(client.publications.at(-1)!.diagnostics, 'zone-duplicate-record');
+    const version = client.edit(uri, { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, 'new IN AAAA 2001:db8::zz\n');
+    const [quick, whole] = await publicationsOf(version);
+    assert.deepEqual(at(quick.diagnostics, 'zone-bad-rdata'), [6, lineOf('h10 ') + 1]);
+    assert.deepEqual(at(quick.diagnostics, 'zone-duplicate-record'), dupBefore.map((l) => l + 1));
+    assert.deepEqual(quick.diagnostics.map((d) => [d.code, d.range.start.line]), whole.diagnostics.map((d) => [d.code, d.range.start.line]));
+  });
+});
