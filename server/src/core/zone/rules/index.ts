@@ -21,6 +21,7 @@ import { zoneBadHostname } from './zone-bad-hostname';
 import { zoneWildcard } from './zone-wildcard';
 import { zoneClassMismatch } from './zone-class-mismatch';
 import { zoneInclude } from './zone-include';
+import { zoneIncludeTtl } from './zone-include-ttl';
 import { zoneGenerate } from './zone-generate';
 import { zoneMissingTtl } from './zone-missing-ttl';
 import { zoneDnameConflict } from './zone-dname-conflict';
@@ -55,6 +56,7 @@ export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneWildcard,
   zoneClassMismatch,
   zoneInclude,
+  zoneIncludeTtl,
   zoneGenerate,
   zoneMissingTtl,
   zoneDnameConflict,
