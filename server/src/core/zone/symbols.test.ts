@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument, symbols } from '../engine';
 import type { OutlineSymbol } from '../features';
+import { DETAILED_RECORDS } from './symbols';
 
 const ZONE = `$ORIGIN example.com.
 $TTL 1h
@@ -55,4 +56,12 @@ test('without a known origin, names are shown absolute; a broken file still give
   const doc = parseDocument('zone', 'host.example. 300 IN A 192.0.2.9\nbad IN NOPE x\nother.example. CH TXT "x"\n');
   assert.deepEqual(symbols(doc).map((s) => s.name), ['host.example.', 'other.example.']);
   assert.deepEqual(symbols(parseDocument('zone', '')), []);
+});
+
+test('a large zone: owners without their RRsets, the types in the detail', () => {
+  const lines = ['$ORIGIN example.com.', '$TTL 1h', '@ SOA ns1 hostmaster 1 1h 15m 1w 1h', '  NS ns1'];
+  for (let i = 0; lines.length < DETAILED_RECORDS + 10; i++) lines.push(`h${i} A 192.0.2.${i % 250}`, `  TXT "v=spf1 -all"`);
+  const out = symbols(parseDocument('zone', lines.join('\n') + '\n'));
+  assert.ok(out.every((s) => s.children === undefined));
+  assert.deepEqual(out.slice(2, 4).map((s) => `${s.name}: ${s.detail}`), ['@: 2 records: SOA, NS', 'h0: 2 records: A, TXT']);
 });

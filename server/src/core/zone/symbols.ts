@@ -1,12 +1,16 @@
 /**
  * Outline of a zone file: each run of records with the same owner is a symbol whose children are
- * its RRsets (records of one type and class); directives are top-level symbols too.
+ * its RRsets (records of one type and class); directives are top-level symbols too. Above
+ * `DETAILED_RECORDS` records the owners come without children (their detail lists the types):
+ * editors ask for the outline after every edit, and a tree of every RRset of a large zone costs
+ * more to build, send and show than it helps.
  */
 import type { OutlineSymbol } from '../features';
 import type { Range } from '../types';
 import type { ZoneDirective, ZoneModel, ZoneRecord } from './model';
 
 const RDATA_PREVIEW = 60;
+export const DETAILED_RECORDS = 10_000;
 
 function preview(model: ZoneModel, r: ZoneRecord): string {
   const doc = model.text;
@@ -59,14 +63,25 @@ function buildSymbols(model: ZoneModel): OutlineSymbol[] {
     const owner = first.owner;
     let j = i + 1;
     while (j < stop && records[j].owner === owner) j++;
-    out.push(ownerSymbol(model, records, i, j));
+    out.push(ownerSymbol(model, records, i, j, records.length <= DETAILED_RECORDS));
     i = j;
   }
   return out;
 }
 
-function ownerSymbol(model: ZoneModel, records: readonly ZoneRecord[], from: number, to: number): OutlineSymbol {
+function ownerSymbol(model: ZoneModel, records: readonly ZoneRecord[], from: number, to: number, detailed: boolean): OutlineSymbol {
   const first = records[from];
+  const count = to - from;
+  const owner = first.ownerRange;
+  const start = Math.min(first.lineStart, first.range.start);
+  const range: Range = { start, end: records[to - 1].range.end };
+  const selectionRange = owner.end > owner.start ? owner : { start: first.range.start, end: first.range.start };
+  const name = displayName(first.origin, first.owner);
+  if (!detailed) {
+    const types: string[] = [];
+    for (let k = from; k < to; k++) if (!types.includes(records[k].type)) types.push(records[k].type);
+    return { name, detail: `${count === 1 ? '1 record' : `${count} records`}: ${types.join(', ')}`, kind: 'namespace', range, selectionRange };
+  }
   // RRsets in order of first appearance (a run of records holds only a few types).
   const sets: ZoneRecord[][] = [];
   for (let k = from; k < to; k++) {
@@ -87,13 +102,8 @@ function ownerSymbol(model: ZoneModel, records: readonly ZoneRecord[], from: num
       selectionRange: r0.typeRange,
     });
   }
-  const owner = first.ownerRange;
-  const start = Math.min(first.lineStart, first.range.start);
-  const range: Range = { start, end: records[to - 1].range.end };
-  const selectionRange = owner.end > owner.start ? owner : { start: first.range.start, end: first.range.start };
-  const count = to - from;
   return {
-    name: displayName(first.origin, first.owner),
+    name,
     detail: count === 1 ? '1 record' : `${count} records`,
     kind: 'namespace',
     range,
