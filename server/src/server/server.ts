@@ -64,7 +64,7 @@ interface Analysed {
   parsed: ParsedDocument;
   ctx: RuleContext;
   findings: Finding[];
-  /** How long the whole analysis took (ms). */
+  /** How long the rules took (ms). */
   ms: number;
   /** The edits since; `'unknown'` after a change that replaced the whole text. */
   since?: TextChange | 'unknown';
@@ -88,7 +88,7 @@ export function startServer(connection: Connection): void {
       return doc;
     },
   });
-  const cache = new Map<string, { version: number; parsed: ParsedDocument; findings?: { ctx: RuleContext; list: Finding[] } }>();
+  const cache = new Map<string, { version: number; parsed: ParsedDocument }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settings: Settings = readSettings(undefined);
   let pullConfiguration = false;
@@ -143,14 +143,18 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
-  /** The findings of the current version under the current settings and workspace (cached). */
+  /**
+   * The findings of the current version under the current settings and workspace: the last whole
+   * analysis when it is of this version and context, else a new one (which becomes the last).
+   */
   function findingsOf(doc: TextDocument, p: ParsedDocument): Finding[] {
     const ctx = context();
-    const entry = cache.get(doc.uri);
-    if (entry && entry.parsed === p && entry.findings?.ctx.settings === ctx.settings && entry.findings.ctx.workspace === ctx.workspace) return entry.findings.list;
-    const list = validate(p, p.text.length > LARGE_DOCUMENT_CHARS ? syntaxOnly(ctx) : ctx);
-    if (entry && entry.parsed === p) entry.findings = { ctx, list };
-    return list;
+    const last = analysed.get(doc.uri);
+    if (last && last.parsed === p && last.ctx.settings === ctx.settings && last.ctx.workspace === ctx.workspace) return last.findings;
+    const t0 = performance.now();
+    const findings = validate(p, p.text.length > LARGE_DOCUMENT_CHARS ? syntaxOnly(ctx) : ctx);
+    analysed.set(doc.uri, { parsed: p, ctx, findings, ms: performance.now() - t0 });
+    return findings;
   }
 
   /** The context with every rule but the syntax rules turned off, for very large documents. */
@@ -183,13 +187,8 @@ export function startServer(connection: Connection): void {
     runSafe('validation', undefined, () => {
       const doc = documents.get(uri);
       if (!doc) return;
-      const t0 = performance.now();
       const p = parsed(doc);
       const findings = p ? findingsOf(doc, p) : [];
-      const ms = performance.now() - t0;
-      // A repeated publication of an analysed version costs nothing: keep the real figure.
-      const same = analysed.get(uri);
-      if (p) analysed.set(uri, { parsed: p, ctx: context(), findings, ms: same?.parsed === p ? Math.max(ms, same.ms) : ms });
       const diagnostics = p ? diagnosticsOf(uri, p.lines, p.text.length, findings) : [];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
       // Live DNS (enabled + trusted only): expand external includes, then validate again.

@@ -76,6 +76,8 @@ const INVALID: [string, string, RegExp][] = [
   ['CAA', '0 issue', /CAA value: missing/],
   ['TLSA', '3 1 1 xyz', /TLSA certificate association data: is not hexadecimal/],
   ['DS', '1 8 2 ' + 'ab'.repeat(20), /digest type 2 needs 32 octets, not 20/],
+  ['SSHFP', '4 2', /SSHFP fingerprint: fingerprint type 2 needs 32 octets, not 0/],
+  ['SSHFP', '1 1', /fingerprint type 1 needs 20 octets, not 0/],
   ['DNSKEY', '257 3 8 AwE', /public key: is not valid base64/],
   ['RRSIG', 'BOGUS 8 3 300 20260101000000 20250101000000 1 example.com. AAAA', /RRSIG type covered: 'BOGUS' is not a record type/],
   ['RRSIG', 'A 8 3 300 20260230000000 20250101000000 1 example.com. AAAA', /RRSIG expiration/],
@@ -144,4 +146,12 @@ test('the reserved types UINFO, UID, GID and UNSPEC (100–103) take only the ge
   for (const line of ['x UNSPEC \\# 1 00', 'x TYPE103 \\# 1 00', 'x UINFO \\# 0', 'x TYPE102 \\# 4 000003e8']) assert.deepEqual(badRdata(line), [], line);
   assert.deepEqual(badRdata('x TYPE103 ^# 1 00'), ['zone-bad-rdata: UNSPEC data: UNSPEC data can only be written in the generic form \\# <length> <hex>']);
   assert.deepEqual(badRdata('x UID 1000'), ['zone-bad-rdata: UID data: UID data can only be written in the generic form \\# <length> <hex>']);
+});
+
+test('an SSHFP without fingerprint is data only for a fingerprint type of unknown length', () => {
+  assert.deepEqual(problems('SSHFP', '0 0'), []);
+  assert.deepEqual(problems('SSHFP', '4 3'), []);
+  const text = '4 2';
+  const [p] = validateRdata('SSHFP', tokens(text), 'example.com.', { start: 0, end: 0 });
+  assert.equal(text.slice(p.range.start, p.range.end), '2');
 });

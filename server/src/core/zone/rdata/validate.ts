@@ -129,6 +129,11 @@ export function validateRdata(type: string, tokens: readonly ZoneToken[], origin
   }
   if (rest.length === 0) {
     if (!d.rest.optional) add(d.rest.name, tokens.length ? tokens[tokens.length - 1].range : anchor, 'missing');
+    else if (type === 'SSHFP' && tokens.length === n && isDecimal(tokens[n - 1].text) && SSHFP_OCTETS[Number(tokens[n - 1].text)]) {
+      // An empty fingerprint is data only for types of unknown length (e.g. 0); SHA-1 and SHA-256 have theirs.
+      const kind = Number(tokens[n - 1].text);
+      add(d.rest.name, tokens[n - 1].range, `fingerprint type ${kind} needs ${SSHFP_OCTETS[kind]} octets, not 0`);
+    }
     return out;
   }
   const restRange = span(tokens, n);

@@ -7,6 +7,7 @@ import type { Rule } from '../../rule';
 import { zoneFacts } from '../analysis';
 import type { ZoneModel } from '../model';
 import { ownerSpot, targets } from './common';
+import { canonicalRdata } from './rrsets';
 
 /** The DNAME owner strictly above `name`, if any. */
 function dnameAbove(name: string, owners: Set<string>): string | undefined {
@@ -32,12 +33,17 @@ export const zoneDnameConflict: Rule<ZoneModel> = {
     if (dnames.length === 0) return;
     const owners = new Set<string>();
     const byOwner = facts.byOwner();
+    // The same DNAME written twice is one record (RFC 2181 §5); zone-duplicate-record reports it.
+    const seen = new Set<string>();
     for (const d of dnames) {
       if (owners.has(d.owner)) {
-        report({ range: d.typeRange, message: `${d.owner} has more than one DNAME` });
+        const key = `${d.owner} ${canonicalRdata(d, model.text)}`;
+        if (!seen.has(key)) report({ range: d.typeRange, message: `${d.owner} has more than one DNAME` });
+        seen.add(key);
         continue;
       }
       owners.add(d.owner);
+      seen.add(`${d.owner} ${canonicalRdata(d, model.text)}`);
       for (const r of byOwner.get(d.owner) ?? []) {
         if (r.typeCode === 5) {
           report({ range: r.typeRange, message: `${r.type} beside the DNAME at ${d.owner} (RFC 6672 §2.3)` });

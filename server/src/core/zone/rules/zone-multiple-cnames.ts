@@ -1,7 +1,11 @@
-/** `zone-multiple-cnames`: more than one CNAME at a name (RFC 2181 §10.1). */
+/**
+ * `zone-multiple-cnames`: more than one CNAME at a name (RFC 2181 §10.1). The same CNAME written
+ * twice is one record (RFC 2181 §5: servers keep one copy); zone-duplicate-record reports it.
+ */
 import type { Rule } from '../../rule';
 import { zoneFacts } from '../analysis';
 import type { ZoneModel } from '../model';
+import { canonicalRdata } from './rrsets';
 
 export const zoneMultipleCnames: Rule<ZoneModel> = {
   meta: {
@@ -11,14 +15,17 @@ export const zoneMultipleCnames: Rule<ZoneModel> = {
     description: 'A name has more than one CNAME record.',
   },
   check(model, _ctx, report) {
-    const first = new Map<string, { start: number; end: number }>();
+    const first = new Map<string, { at: { start: number; end: number }; data: Set<string> }>();
     for (const c of zoneFacts(model).ofType(5)) {
-      const at = first.get(c.owner);
-      if (!at) {
-        first.set(c.owner, c.typeRange);
+      const seen = first.get(c.owner);
+      const data = canonicalRdata(c, model.text);
+      if (!seen) {
+        first.set(c.owner, { at: c.typeRange, data: new Set([data]) });
         continue;
       }
-      report({ range: c.typeRange, message: `${c.owner} has more than one CNAME; an alias points at exactly one name`, related: [{ range: at, message: 'first CNAME' }] });
+      if (seen.data.has(data)) continue;
+      seen.data.add(data);
+      report({ range: c.typeRange, message: `${c.owner} has more than one CNAME; an alias points at exactly one name`, related: [{ range: seen.at, message: 'first CNAME' }] });
     }
   },
 };
