@@ -3,11 +3,13 @@
 // on a 100k-record zone (edit → diagnostics, hover, definition). Prints figures; asserts nothing.
 //
 // Usage: node scripts/bench.mjs [--sizes 100000,1000000] [--runs 1] [--timeout 600] [--no-lsp]
-//          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only]
+//          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only] [--cli PATH]...
 // --lsp-only skips the CLI comparison (senderguard check, kzonecheck, named-checkzone) and measures
 // only the language server.
 // --off turns rules off (for senderguard and the language server) to see what they cost;
 // by default every rule runs. A run that exceeds --timeout seconds is killed and reported.
+// --cli times another build of the CLI (a bundled cli.js) on the same zones; repeat it to compare
+// builds in one run (e.g. before and after a change). Default: dist/cli.js.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -33,6 +35,7 @@ const OFF = opt('--off', '').split(',').filter(Boolean);
 const LSP = !args.includes('--no-lsp');
 const INSTALL = !args.includes('--no-install');
 const LSP_ONLY = args.includes('--lsp-only');
+const CLIS = args.flatMap((a, i) => (a === '--cli' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
 
 if (!fs.existsSync(CLI) || !fs.existsSync(SERVER)) {
   console.error('dist/ is missing: build first (npx tsc -b && node scripts/bundle.mjs)');
@@ -165,7 +168,9 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   const bytes = fs.statSync(file).size;
   console.log(`\n## ${n} records (${(bytes / 1048576).toFixed(1)} MiB)`);
   const rows = [];
-  let ourArgs = [CLI, 'check', '--language', 'zone', file];
+  for (const cli of CLIS.slice(0, -1)) rows.push([`senderguard check (${path.relative(ROOT, cli)})`, best(process.execPath, [cli, 'check', '--language', 'zone', file])]);
+  const last = CLIS.at(-1);
+  let ourArgs = [last ?? CLI, 'check', '--language', 'zone', file];
   if (OFF.length > 0) {
     // The CLI reads rule settings from a config file only through the server; use a tiny wrapper.
     const wrapper = path.join(tmp, 'check-off.cjs');
@@ -173,7 +178,7 @@ for (const size of LSP_ONLY ? [] : SIZES) {
     ourArgs = [wrapper, file];
   }
   const ours = best(process.execPath, ourArgs);
-  rows.push([OFF.length ? `senderguard check (without ${OFF.join(', ')})` : 'senderguard check (all zone + SPF rules)', ours]);
+  rows.push([OFF.length ? `senderguard check (without ${OFF.join(', ')})` : last ? `senderguard check (${path.relative(ROOT, last)})` : 'senderguard check (all zone + SPF rules)', ours]);
   let kz;
   let nc;
   if (kzone) rows.push(['kzonecheck', (kz = best(kzone, ['-o', ORIGIN, file]))]);

@@ -127,3 +127,21 @@ describe('senderguard check with $INCLUDE', () => {
     assert.equal(missing[0].range.start.line, 8);
   });
 });
+
+describe('check into a reader that stops early', () => {
+  test('a closed pipe ends the output quietly; the exit status still counts the problems', async () => {
+    const lines = ['$ORIGIN example.jp.', '$TTL 1h', '@ SOA ns1 hostmaster 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
+    for (let i = 0; i < 20000; i++) lines.push(`h${i} A 300.0.0.${i % 250}`);
+    const dir = tmpdir({ 'big.zone': lines.join('\n') + '\n' });
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'check', path.join(dir, 'big.zone')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    // Like `| head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 1, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|internal error|Error:/);
+    assert.match(stderr, /20000 problems \(20000 errors\)/);
+  });
+});

@@ -76,7 +76,10 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
     opts.progress?.(docs.length + skipped.length, files.length);
   }
   const zones = docs.filter(({ doc }) => doc.languageId === 'zone').map(({ doc }) => doc.model as ZoneModel);
-  const mailServers = zones.flatMap((z) => mailServersFromZone(z));
+  // Only the router and log rules read the zones' mail servers: a run of zone files alone skips
+  // that pass over every MX and SPF record.
+  const routerInputs = docs.some(({ doc }) => doc.languageId !== 'zone');
+  const mailServers = routerInputs ? zones.flatMap((z) => mailServersFromZone(z)) : [];
   const ctx = makeContext(readSettings({ mailServers: opts.mailServers }), { mailServers, zones });
   const results = docs.map(({ file, doc }) => ({ file, lines: doc.lines, findings: validate(doc, ctx) }));
   return { results, skipped };
@@ -98,8 +101,62 @@ export function toJson(results: FileResult[]): JsonFinding[] {
   );
 }
 
-export function toText(results: FileResult[]): string {
-  return toJson(results)
-    .map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.rule} ${f.message}\n`)
-    .join('');
+/**
+ * Collects output into chunks of about `size` characters for `out`: findings are written as they
+ * are formatted, so no string ever holds the whole report (it can be hundreds of megabytes).
+ */
+export class ChunkedOutput {
+  private buffer = '';
+
+  constructor(
+    private readonly out: (s: string) => void,
+    private readonly size = 1 << 16,
+  ) {}
+
+  write(s: string): void {
+    this.buffer += s;
+    if (this.buffer.length >= this.size) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    this.out(chunk);
+  }
+}
+
+/** Text format, one line per finding: `file:line:column: severity rule message`. */
+export function writeText(results: FileResult[], out: (s: string) => void): void {
+  const w = new ChunkedOutput(out);
+  for (const { file, lines, findings } of results) {
+    for (const f of findings) {
+      const s = lines.positionAt(f.range.start);
+      w.write(`${file}:${s.line + 1}:${s.character + 1}: ${f.severity} ${f.rule} ${f.message}\n`);
+    }
+  }
+  w.flush();
+}
+
+/** JSON format: the text `JSON.stringify(toJson(results), null, 2) + '\n'` gives, written finding by finding. */
+export function writeJson(results: FileResult[], out: (s: string) => void): void {
+  const w = new ChunkedOutput(out);
+  const q = JSON.stringify;
+  let first = true;
+  w.write('[');
+  for (const { file, lines, findings } of results) {
+    const fileJson = q(file);
+    for (const f of findings) {
+      const s = lines.positionAt(f.range.start);
+      const e = lines.positionAt(f.range.end);
+      w.write(
+        `${first ? '' : ','}\n  {\n    "file": ${fileJson},\n    "rule": ${q(f.rule)},\n    "severity": ${q(f.severity)},\n    "message": ${q(f.message)},\n` +
+          `    "range": {\n      "start": {\n        "line": ${s.line + 1},\n        "column": ${s.character + 1}\n      },\n` +
+          `      "end": {\n        "line": ${e.line + 1},\n        "column": ${e.character + 1}\n      }\n    }\n  }`,
+      );
+      first = false;
+    }
+  }
+  w.write(first ? ']\n' : '\n]\n');
+  w.flush();
 }

@@ -1,11 +1,11 @@
 /** `senderguard`: the command-line interface for CI pipelines. */
-import { checkFiles, toJson, toText, type CheckOptions } from './check';
+import { checkFiles, writeJson, writeText, type CheckOptions } from './check';
 import { oneOf, readArgs, UsageError } from './files';
 import { bounceCommand } from './bounce';
 import { logCommand } from './log';
 import { rtxSimulateCommand } from './rtxSimulate';
 import { spfTestCommand } from './spfTest';
-import { toSarif } from './sarif';
+import { writeSarif } from './sarif';
 import { VERSION } from '../version';
 import type { Severity } from '../core';
 
@@ -88,14 +88,23 @@ function check(args: string[], out: Out, err: Out): number {
   const progress = process.stderr.isTTY ? (done: number, total: number) => err(`\rchecked ${done}/${total} files`) : undefined;
   const { results } = checkFiles({ ...opts, progress });
   if (progress) err('\r\x1b[K');
-  if (opts.output === 'json') out(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (opts.output === 'sarif') out(JSON.stringify(toSarif(results), null, 2) + '\n');
-  else out(toText(results));
-  const all = results.flatMap((r) => r.findings);
-  const failing = all.filter((f) => RANK[f.severity] >= RANK[opts.threshold]).length;
+  // Written as formatted: a large zone's report never sits in memory as one string.
+  if (opts.output === 'json') writeJson(results, out);
+  else if (opts.output === 'sarif') writeSarif(results, out);
+  else writeText(results, out);
+  let total = 0;
+  let failing = 0;
+  let errors = 0;
+  const threshold = RANK[opts.threshold];
+  for (const { findings } of results) {
+    total += findings.length;
+    for (const f of findings) {
+      if (RANK[f.severity] >= threshold) failing++;
+      if (f.severity === 'error') errors++;
+    }
+  }
   if (opts.output === 'text') {
-    const errors = all.filter((f) => f.severity === 'error').length;
-    err(`${all.length} problem${all.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}\n`);
+    err(`${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}\n`);
   }
   return failing > 0 ? 1 : 0;
 }
@@ -140,9 +149,16 @@ export async function main(argv: string[], out: Out, err: Out): Promise<number> 
 }
 
 if (require.main === module) {
+  // A reader that stops early (`senderguard check … | head`) closes the pipe: stop writing, but
+  // finish the run so the exit status still says whether problems were found.
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
   void main(
     process.argv.slice(2),
-    (s) => process.stdout.write(s),
+    (s) => void (closed || process.stdout.write(s)),
     (s) => process.stderr.write(s),
   ).then((code) => {
     process.exitCode = code;

@@ -117,7 +117,8 @@ function decodeType<T extends DnsType>(records: readonly ZoneRecord[], type: T):
     }
     // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
   }
-  return out;
+  // Kept on the node for the rest of the check: an exact-size copy (a pushed-to list reserves 17 slots).
+  return out.length === 0 ? [] : out.slice();
 }
 
 export interface ZoneResolverOptions {
@@ -182,12 +183,10 @@ export class ZoneIndex {
       for (const r of model.recordsOfType(type)) {
         if (r.class !== 'IN') continue;
         const owner = r.owner;
-        let entry = this.owners.get(owner);
-        if (!entry) {
-          entry = { records: [] };
-          this.owners.set(owner, entry);
-        }
-        entry.records.push(r);
+        const entry = this.owners.get(owner);
+        // A one-element literal: most owners hold one or two records, and `[]` + push reserves 17 slots.
+        if (!entry) this.owners.set(owner, { records: [r] });
+        else entry.records.push(r);
         if (type === 'SOA') soaOwners.push(owner);
       }
     }

@@ -198,10 +198,27 @@ export class RecordStore {
     if (name === undefined && at < 0) name = this.inheritedOwner;
     if (name === undefined) {
       this.scanner.unquoted(at);
-      name = buildName(this.text, at, this.scanner.end, this.originAt(at));
+      const end = this.scanner.end;
+      const origin = this.originAt(at);
+      // The owner written again as on the record before (`h1 A …`, `h1 AAAA …`): one string for
+      // both, so a million records of a few hundred thousand names build and hash each name once.
+      const before = i > 0 ? names[i - 1] : undefined;
+      name = before !== undefined && this.sameOwnerText(i - 1, at, end, origin) ? before : buildName(this.text, at, end, origin);
     }
     names[i] = name;
     return name;
+  }
+
+  /** Whether record `j`'s owner token is written as `text[at, end)` under the same origin. */
+  private sameOwnerText(j: number, at: number, end: number, origin: string): boolean {
+    const from = this.rows[j * STRIDE + OWNER_AT];
+    if (from < 0 || this.originAt(from) !== origin) return false;
+    this.scanner.unquoted(from);
+    const length = end - at;
+    if (this.scanner.end - from !== length) return false;
+    const text = this.text;
+    for (let k = 0; k < length; k++) if (text.charCodeAt(from + k) !== text.charCodeAt(at + k)) return false;
+    return true;
   }
 
   typeName(i: number): string {

@@ -52,6 +52,16 @@ export const REQUIREMENT_TITLES: Record<RequirementId, string> = {
   fcrdns: 'Forward-confirmed reverse DNS of the sending IPs',
 };
 
+/** Requirements whose text names no domain: one shared object each, not one per sending domain. */
+const SPF_MISSING: Requirement = Object.freeze({ id: 'spf', status: 'unmet', detail: 'No SPF record: receivers cannot tell which servers may send for the domain.' });
+const SPF_MET: Requirement = Object.freeze({ id: 'spf', status: 'met', detail: 'One SPF record without syntax errors.' });
+const NOTHING_TO_ALIGN: Requirement = Object.freeze({ id: 'alignment', status: 'unmet', detail: 'Without a DMARC record there is nothing to align with.' });
+const FCRDNS: Requirement = Object.freeze({
+  id: 'fcrdns',
+  status: 'outside',
+  detail: 'Each sending IP needs a PTR record naming a host whose A/AAAA points back to it. PTR records live in the reverse zone of whoever holds the addresses (your ISP or cloud provider), not in this zone: ask them.',
+});
+
 /**
  * Names that cannot be a From domain with a DMARC record of its own: underscore labels (SPF
  * building blocks, `_dmarc`…), wildcards, the root and single-label names (a TLD's data, or a
@@ -176,12 +186,12 @@ function checklist(domain: string, spf: SpfCandidate[], dmarcByDomain: Map<strin
   const reqs: Requirement[] = [];
   // SPF
   let spfOk = false;
-  if (spf.length === 0) reqs.push({ id: 'spf', status: 'unmet', detail: 'No SPF record: receivers cannot tell which servers may send for the domain.' });
+  if (spf.length === 0) reqs.push(SPF_MISSING);
   else if (spf.length > 1) reqs.push({ id: 'spf', status: 'unmet', detail: `${spf.length} SPF records: receivers treat that as a permanent error (RFC 7208 §4.5).` });
   else if (shapeOf(spf[0]).errors.length > 0) reqs.push({ id: 'spf', status: 'unmet', detail: `The SPF record has ${shapeOf(spf[0]).errors.length} syntax error(s): receivers treat it as a permanent error.` });
   else {
     spfOk = true;
-    reqs.push({ id: 'spf', status: 'met', detail: 'One SPF record without syntax errors.' });
+    reqs.push(SPF_MET);
   }
   // DKIM
   const k = dkim ?? { keys: 0, delegated: 0, revoked: 0 };
@@ -224,18 +234,14 @@ function checklist(domain: string, spf: SpfCandidate[], dmarcByDomain: Map<strin
   }
   // Alignment: SPF (envelope domain) or DKIM (d=) must match the From domain.
   const dmarcMet = reqs[reqs.length - 1].status === 'met';
-  if (!dmarcMet) reqs.push({ id: 'alignment', status: 'unmet', detail: 'Without a DMARC record there is nothing to align with.' });
+  if (!dmarcMet) reqs.push(NOTHING_TO_ALIGN);
   else if (spfOk || dkimOk) {
     const via = [spfOk ? `SPF${strict.spf ? ' (strict)' : ''}` : '', dkimOk ? `DKIM${strict.dkim ? ' (strict)' : ''}` : ''].filter(Boolean).join(' and ');
     reqs.push({ id: 'alignment', status: 'met', detail: `${via} published for ${bare(domain)} itself, so mail sent with From: …@${bare(domain)} can align.` });
   } else {
     reqs.push({ id: 'alignment', status: 'unmet', detail: `Neither SPF nor a DKIM key is published for ${bare(domain)}: DMARC cannot pass for mail from it.` });
   }
-  reqs.push({
-    id: 'fcrdns',
-    status: 'outside',
-    detail: 'Each sending IP needs a PTR record naming a host whose A/AAAA points back to it. PTR records live in the reverse zone of whoever holds the addresses (your ISP or cloud provider), not in this zone: ask them.',
-  });
+  reqs.push(FCRDNS);
   return reqs;
 }
 
