@@ -11,6 +11,7 @@
 // --cli times another build of the CLI (a bundled cli.js) on the same zones; repeat it to compare
 // builds in one run (e.g. before and after a change). Default: dist/cli.js.
 import { spawn, spawnSync } from 'node:child_process';
+import { ensureTool } from './tools.mjs';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -43,33 +44,6 @@ if (!fs.existsSync(CLI) || !fs.existsSync(SERVER)) {
 }
 
 // ---------------------------------------------------------------- tools
-
-function which(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined;
-}
-
-function ensureTool(cmd, pkg) {
-  let found = which(cmd);
-  if (found) return found;
-  if (!INSTALL) {
-    console.log(`# ${cmd} not found (--no-install): skipped`);
-    return undefined;
-  }
-  if (process.getuid?.() !== 0) {
-    console.log(`# ${cmd} not found and not root: install the Debian package ${pkg} to compare; skipped`);
-    return undefined;
-  }
-  console.log(`# installing ${pkg} for ${cmd} …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'ignore', env });
-  if (r.status !== 0) {
-    spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore', env });
-    r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'ignore', env });
-  }
-  found = which(cmd);
-  if (!found) console.log(`# could not install ${pkg}: ${cmd} skipped`);
-  return found;
-}
 
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -158,8 +132,8 @@ const mib = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-bench-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const kzone = LSP_ONLY ? undefined : ensureTool('kzonecheck', 'knot-dnssecutils');
-const named = LSP_ONLY ? undefined : ensureTool('named-checkzone', 'bind9-utils');
+const kzone = LSP_ONLY ? undefined : ensureTool('kzonecheck', 'knot-dnssecutils', INSTALL);
+const named = LSP_ONLY ? undefined : ensureTool('named-checkzone', 'bind9-utils', INSTALL);
 
 console.log(`# node ${process.version}, ${os.cpus().length} CPUs, best of ${RUNS} runs`);
 for (const size of LSP_ONLY ? [] : SIZES) {

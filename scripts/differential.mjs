@@ -28,6 +28,7 @@
 // (ours, BIND's message, reason) and printed with their reason; unknown groups are marked NEW.
 // Exit status: 0 (figures only; nothing asserted), 2 when named-checkzone or the core is missing.
 import { spawnSync } from 'node:child_process';
+import { ensureTool } from './tools.mjs';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -53,27 +54,7 @@ const BIND_FLAGS = ['-i', 'local', '-k', 'fail'];
 
 // ---------------------------------------------------------------- tools
 
-function which(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined;
-}
-
-/** The command, installed from its Debian package when missing and allowed (as scripts/bench.mjs does). */
-function ensureTool(cmd, pkg) {
-  let found = which(cmd);
-  if (found || !INSTALL) return found;
-  if (process.getuid?.() !== 0) return undefined;
-  console.log(`# installing ${pkg} for ${cmd} …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'ignore', env });
-  if (r.status !== 0) {
-    spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore', env });
-    r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'ignore', env });
-  }
-  found = which(cmd);
-  return found;
-}
-
-const CHECKZONE = ensureTool('named-checkzone', 'bind9-utils');
+const CHECKZONE = ensureTool('named-checkzone', 'bind9-utils', INSTALL);
 if (!CHECKZONE) {
   console.error('named-checkzone not found: install the Debian package bind9-utils');
   process.exit(2);
