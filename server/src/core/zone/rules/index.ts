@@ -9,7 +9,7 @@ import { zoneMissingApexNs } from './zone-missing-apex-ns';
 import { zoneCnameAndOtherData } from './zone-cname-and-other-data';
 import { zoneMultipleCnames } from './zone-multiple-cnames';
 import { zoneCnameAtApex } from './zone-cname-at-apex';
-import { zoneTargetIsCname } from './zone-target-is-cname';
+import { zoneNsIsCname, zoneTargetIsCname } from './zone-target-is-cname';
 import { zoneTargetIsAddress } from './zone-target-is-address';
 import { zoneTargetNoAddress } from './zone-target-no-address';
 import { zoneMissingGlue } from './zone-missing-glue';
@@ -45,6 +45,7 @@ export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneMultipleCnames,
   zoneCnameAtApex,
   zoneTargetIsCname,
+  zoneNsIsCname,
   zoneTargetIsAddress,
   zoneTargetNoAddress,
   zoneMissingGlue,

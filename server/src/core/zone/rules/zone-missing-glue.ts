@@ -34,7 +34,7 @@ export const zoneMissingGlue: Rule<ZoneModel> = {
       if (hasAddress(facts, t.name)) continue;
       const cut = cuts.cutAbove(t.name);
       if (cut === undefined) {
-        // An alias is reported by zone-target-is-cname.
+        // An alias is reported by zone-ns-is-cname.
         if (byOwner.get(t.name)?.some((r) => r.typeCode === 5)) continue;
         report({ range: t.token.range, message: `Name server ${t.name} is in this zone but has no A or AAAA record` });
       } else if (cut !== t.name && owner !== apex) {
