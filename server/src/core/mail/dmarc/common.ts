@@ -6,9 +6,10 @@
  */
 import { editDistance } from '../../spf/nearMiss';
 import { lineEndAfter, ownerText } from '../../spf/edits';
-import type { Range, Report, TextEdit } from '../../types';
+import type { Rule, RuleMeta } from '../../rule';
+import type { QuickFix, Range, Report, TextEdit } from '../../types';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
-import { docRange, mailRecords, mailRecordsOf, rdataDocRange, VERSION_VALUES, type MailKind, type MailRecord } from '../records';
+import { docRange, mailRecords, mailRecordsOf, rdataDocRange, recordsOf, VERSION_VALUES, type MailKind, type MailRecord } from '../records';
 import type { Span, Tag } from '../tagList';
 import { replaceInStrings } from '../../zone/stringEdits';
 
@@ -185,6 +186,54 @@ export function versionProblemAt(model: ZoneModel, kinds: readonly MailKind[], r
     if (p && sameRange(p.range, range)) return { m, p };
   }
   return undefined;
+}
+
+/** A problem found in a record's value; `replacement` is an evident correction of the span's text. */
+export interface ValueSpanProblem {
+  span: Span;
+  message: string;
+  replacement?: string;
+}
+
+/** The "Change to …" fix of the problem of `problems` at `range` that names a replacement. */
+export function replacementFix(
+  records: readonly MailRecord[],
+  problems: (m: MailRecord) => readonly ValueSpanProblem[],
+  range: Range,
+  rule: string,
+): QuickFix[] {
+  for (const m of records) {
+    for (const p of problems(m)) {
+      if (p.replacement === undefined || !sameRange(docRange(m, p.span), range)) continue;
+      return [{ title: `Change to ${p.replacement}`, rule, edits: replaceInMail(m, p.span.start, p.span.end, p.replacement), preferred: true }];
+    }
+  }
+  return [];
+}
+
+/**
+ * The syntax rule of a versioned tag-list record (MTA-STS, TLS-RPT, BIMI): the version problems,
+ * fixed by rewriting the tag, and the kind's own `problems`, fixed where they name a replacement.
+ */
+export function tagRecordSyntaxRule(
+  meta: RuleMeta,
+  kind: MailKind,
+  problems: (m: MailRecord, model: ZoneModel) => readonly ValueSpanProblem[],
+): Rule<ZoneModel> {
+  return {
+    meta,
+    check(model, _ctx, report) {
+      reportVersionProblems(model, kind, report);
+      for (const m of recordsOf(model, kind)) {
+        for (const p of problems(m, model)) report({ range: docRange(m, p.span), message: p.message });
+      }
+    },
+    fix(model, finding) {
+      const hit = versionProblemAt(model, [kind], finding.range);
+      if (hit?.p.fix) return [{ title: `Replace with v=${VERSION_VALUES[kind]}`, rule: meta.id, edits: versionFixEdits(hit.m, hit.p), preferred: true }];
+      return replacementFix(recordsOf(model, kind), (m) => problems(m, model), finding.range, meta.id);
+    },
+  };
 }
 
 /**

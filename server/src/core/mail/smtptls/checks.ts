@@ -8,14 +8,9 @@ import type { ZoneIndex } from '../../spf/resolver';
 import type { ZoneModel } from '../../zone/model';
 import type { MailRecord } from '../records';
 import { duplicateTags, splitValue, tag, type Span } from '../tagList';
-import { commentCutNote, httpsProblem, mailtoProblem, uriScheme, versionRunsOn } from '../dmarc/common';
+import { commentCutNote, httpsProblem, mailtoProblem, uriScheme, versionRunsOn, type ValueSpanProblem } from '../dmarc/common';
 
-export interface Problem {
-  span: Span;
-  message: string;
-  /** An evident correction of the span's text. */
-  replacement?: string;
-}
+export type Problem = ValueSpanProblem;
 
 /** RFC 8461 `sts-ext-name` / RFC 8460 `tlsrpt-ext-name`. */
 const EXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;

@@ -4,11 +4,10 @@
  * §4.2): the version (near misses, not first, missing), `l` required, https-only URLs, the SVG
  * extension, `avp` values, duplicate tags, malformed tag lists. Quick fix for the version.
  */
-import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
-import { docRange, recordsOf, type MailRecord } from '../../records';
+import type { MailRecord } from '../../records';
 import { duplicateTags, tag, type Span } from '../../tagList';
-import { commentCutNote, httpsProblem, urlPath, versionRunsOn, reportVersionProblems, versionFixEdits, versionProblemAt } from '../../dmarc/common';
+import { commentCutNote, httpsProblem, tagRecordSyntaxRule, urlPath, versionRunsOn } from '../../dmarc/common';
 import { anchor } from '../../smtptls/checks';
 
 const ID = 'bimi-syntax';
@@ -41,23 +40,14 @@ export function bimiProblems(m: MailRecord, model?: ZoneModel): { span: Span; me
   return out;
 }
 
-export const bimiSyntax: Rule<ZoneModel> = {
-  meta: {
+export const bimiSyntax = tagRecordSyntaxRule(
+  {
     id: ID,
     scope: 'record',
     language: 'zone',
     severity: 'error',
     description: 'A BIMI record that is not "v=BIMI1; l=<https SVG URL>…", so mailbox providers show no logo',
   },
-  check(model, _ctx, report) {
-    reportVersionProblems(model, 'bimi', report);
-    for (const m of recordsOf(model, 'bimi')) {
-      for (const p of bimiProblems(m, model)) report({ range: docRange(m, p.span), message: p.message });
-    }
-  },
-  fix(model, finding) {
-    const hit = versionProblemAt(model, ['bimi'], finding.range);
-    if (!hit?.p.fix) return [];
-    return [{ title: 'Replace with v=BIMI1', rule: ID, edits: versionFixEdits(hit.m, hit.p), preferred: true }];
-  },
-};
+  'bimi',
+  bimiProblems,
+);

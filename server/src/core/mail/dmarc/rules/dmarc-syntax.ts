@@ -8,7 +8,7 @@
 import type { Rule } from '../../../rule';
 import type { ZoneModel } from '../../../zone/model';
 import { docRange } from '../../records';
-import { replaceInMail, sameRange } from '../common';
+import { replacementFix } from '../common';
 import { dmarcRecords, valueProblems } from '../policy';
 
 const ID = 'dmarc-syntax';
@@ -28,12 +28,6 @@ export const dmarcSyntax: Rule<ZoneModel> = {
     }
   },
   fix(model, finding) {
-    for (const m of dmarcRecords(model)) {
-      for (const p of valueProblems(m, model)) {
-        if (p.replacement === undefined || !sameRange(docRange(m, p.span), finding.range)) continue;
-        return [{ title: `Change to ${p.replacement}`, rule: ID, edits: replaceInMail(m, p.span.start, p.span.end, p.replacement), preferred: true }];
-      }
-    }
-    return [];
+    return replacementFix(dmarcRecords(model), (m) => valueProblems(m, model), finding.range, ID);
   },
 };
