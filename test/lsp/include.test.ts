@@ -12,6 +12,22 @@ after(async () => {
   for (const c of clients) await c.shutdown();
 });
 
+/**
+ * Writes `zone` as example.jp.zone in the workspace folder `ws`, opens it in a server started on
+ * that folder and waits for its $INCLUDE findings.
+ */
+async function openZone(ws: string, zone: string) {
+  fs.writeFileSync(path.join(ws, 'example.jp.zone'), zone);
+  const client = new TestClient();
+  clients.push(client);
+  await client.initialize({}, ws);
+  const uri = pathToFileURL(path.join(ws, 'example.jp.zone')).toString();
+  client.open(uri, 'zone', zone);
+  const ds = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'zone-include'));
+  const byLine = (line: number) => ds.filter((d) => d.range.start.line === line).map((d) => `${d.code}: ${d.message}`);
+  return { client, uri, ds, byLine };
+}
+
 test('an included file inside the workspace is read; one outside (also through a link) is not', { timeout: 20000 }, async () => {
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-inc-out-'));
   fs.writeFileSync(path.join(outside, 'secret.inc'), 'www IN A 192.0.2.1\n');
@@ -30,14 +46,7 @@ test('an included file inside the workspace is read; one outside (also through a
     '$INCLUDE linked.inc',
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(ws, 'example.jp.zone'), zone);
-  const client = new TestClient();
-  clients.push(client);
-  await client.initialize({}, ws);
-  const uri = pathToFileURL(path.join(ws, 'example.jp.zone')).toString();
-  client.open(uri, 'zone', zone);
-  const ds = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'zone-include'));
-  const byLine = (line: number) => ds.filter((d) => d.range.start.line === line).map((d) => `${d.code}: ${d.message}`);
+  const { ds, byLine } = await openZone(ws, zone);
   assert.ok(byLine(6).some((m) => /zone-include: .*hosts\.inc/.test(m) && /AX/.test(m)), `the error inside hosts.inc is reported on its $INCLUDE line: ${JSON.stringify(ds)}`);
   assert.ok(!ds.some((d) => d.code === 'zone-target-no-address'), 'mail is defined in the included file');
   assert.ok(byLine(7).some((m) => /outside the workspace/.test(m)), JSON.stringify(byLine(7)));
@@ -69,14 +78,7 @@ test('no way out through $INCLUDE: ../, a linked folder, a nested include, a pre
     '@ IN MX 10 ok',
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(ws, 'example.jp.zone'), zone);
-  const client = new TestClient();
-  clients.push(client);
-  await client.initialize({}, ws);
-  const uri = pathToFileURL(path.join(ws, 'example.jp.zone')).toString();
-  client.open(uri, 'zone', zone);
-  const ds = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'zone-include'));
-  const byLine = (line: number) => ds.filter((d) => d.range.start.line === line).map((d) => `${d.code}: ${d.message}`);
+  const { client, uri, ds, byLine } = await openZone(ws, zone);
   for (const line of [5, 6, 7]) assert.ok(byLine(line).some((m) => /outside the workspace/.test(m)), `line ${line}: ${JSON.stringify(ds)}`);
   // The nested file is read (its host `ok` is defined), and its own way out is refused, reported on the outer $INCLUDE.
   assert.ok(byLine(8).some((m) => /outside the workspace/.test(m)), `nested: ${JSON.stringify(byLine(8))}`);
