@@ -67,13 +67,7 @@ export class EditedDocument implements TextDocument {
   positionAt(offset: number): Position {
     offset = clamp(offset, 0, this.size);
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = upperBound(starts, offset) - 1;
     // Between the CR and the LF of a line break is the end of the line.
     if (lo + 1 < starts.length && offset === starts[lo + 1] - 1 && offset > starts[lo] && this.charCodeAt(offset - 1) === CR) offset--;
     return { line: lo, character: offset - starts[lo] };
