@@ -3,13 +3,14 @@
 // on a 100k-record zone (edit → diagnostics, hover, definition). Prints figures; asserts nothing.
 //
 // Usage: node scripts/bench.mjs [--sizes 100000,1000000] [--runs 1] [--timeout 600] [--no-lsp]
-//          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only] [--cli PATH]...
+//          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only] [--cli PATH]... [--server PATH]
 // --lsp-only skips the CLI comparison (senderguard check, kzonecheck, named-checkzone) and measures
 // only the language server.
 // --off turns rules off (for senderguard and the language server) to see what they cost;
 // by default every rule runs. A run that exceeds --timeout seconds is killed and reported.
 // --cli times another build of the CLI (a bundled cli.js) on the same zones; repeat it to compare
 // builds in one run (e.g. before and after a change). Default: dist/cli.js.
+// --server measures another build of the language server (a bundled server.js). Default: dist/server.js.
 import { spawn, spawnSync } from 'node:child_process';
 import { ensureTool } from './tools.mjs';
 import { createRequire } from 'node:module';
@@ -20,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const ORIGIN = 'bench.example.';
 
 const args = process.argv.slice(2);
@@ -32,6 +32,7 @@ const SIZES = opt('--sizes', '100000,1000000').split(',').map(Number);
 const RUNS = Number(opt('--runs', '1'));
 const TIMEOUT = Number(opt('--timeout', '600'));
 const LSP_SIZE = Number(opt('--lsp-size', '100000'));
+const SERVER = path.resolve(opt('--server', path.join(ROOT, 'dist', 'server.js')));
 const OFF = opt('--off', '').split(',').filter(Boolean);
 const LSP = !args.includes('--no-lsp');
 const INSTALL = !args.includes('--no-install');
@@ -280,6 +281,41 @@ async function lspBench() {
   const def = await timed('textDocument/definition', (k) => ({ textDocument: { uri }, position: { line: hostLine(k), character: lines[hostLine(k)].length - 1 } }));
   console.log(`hover: first ${hov.first.toFixed(1)} ms, median ${hov.median.toFixed(2)} ms (goal ≤ 10 ms)`);
   console.log(`definition: first ${def.first.toFixed(1)} ms, median ${def.median.toFixed(2)} ms (goal ≤ 10 ms)`);
+  // Requests while the whole analysis runs: after an edit, hovers one after another until the
+  // whole analysis has published. The slowest is how long a request waits behind the analysis,
+  // which works in slices and lets requests through between them. The edit writes the character
+  // it replaces, as an undo gives back the text before: a new version whose text equals the
+  // analysed one.
+  {
+    const l = edits[0];
+    const end = lines[l].length;
+    const range = { start: { line: l, character: end - 1 }, end: { line: l, character: end } };
+    version++;
+    const publications = [];
+    const both = new Promise((resolve) => {
+      const take = () => {
+        publications.push(performance.now());
+        if (publications.length === 2) resolve();
+        else waiting.set(version, take);
+      };
+      waiting.set(version, take);
+    });
+    const editAt = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: lines[l].at(-1) }] });
+    let finished = false;
+    void both.then(() => (finished = true));
+    const waits = [];
+    for (let k = 0; !finished; k++) {
+      const s = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hostLine(k % 31), character: lines[hostLine(k % 31)].indexOf('CNAME') + 1 } });
+      waits.push(performance.now() - s);
+    }
+    const slowest = Math.max(...waits);
+    console.log(
+      `hover while the whole analysis runs: slowest ${slowest.toFixed(0)} ms of ${waits.length} hovers (median ${median(waits).toFixed(2)} ms, ${waits.filter((w) => w > 50).length} over 50 ms); ` +
+        `edit → whole analysis published ${(publications[1] - editAt).toFixed(0)} ms`,
+    );
+  }
   const sym = await timed('textDocument/documentSymbol', () => ({ textDocument: { uri } }), 3);
   const fold = await timed('textDocument/foldingRange', () => ({ textDocument: { uri } }), 3);
   console.log(`document symbols: ${sym.first.toFixed(0)} ms; folding ranges: ${fold.first.toFixed(0)} ms`);

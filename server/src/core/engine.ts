@@ -50,15 +50,32 @@ function clampRange(r: Report['range'], length: number): Report['range'] {
 
 /** Run every enabled rule of the document's language. */
 export function validate(doc: ParsedDocument, ctx: RuleContext = makeContext()): Finding[] {
-  const findings = runRules(doc.languageId, doc.model, doc.text.length, ctx, () => true);
+  return finish(validateSteps(doc, ctx));
+}
+
+/**
+ * `validate` in steps, one enabled rule per step: the language server pauses between steps, so
+ * that it answers requests while a large document is analysed, and drops the rest when the
+ * document changes meanwhile. Its value is what `validate` returns.
+ */
+export function* validateSteps(doc: ParsedDocument, ctx: RuleContext = makeContext()): Generator<void, Finding[], void> {
+  const findings = yield* ruleSteps(doc.languageId, doc.model, doc.text.length, ctx, () => true);
   findings.sort(byPosition);
   return applySuppressions(doc.text, doc.lines, findings);
 }
 
+/** Runs `steps` to the end; their value. */
+function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
 const byPosition = (a: Finding, b: Finding): number => a.range.start - b.range.start || a.range.end - b.range.end;
 
-/** The findings of the enabled rules that `only` admits, their ranges clamped to `length`. */
-function runRules(language: LanguageId, model: unknown, length: number, ctx: RuleContext, only: (rule: Rule<unknown>) => boolean): Finding[] {
+/** The findings of the enabled rules that `only` admits, their ranges clamped to `length`; a step after each rule. */
+function* ruleSteps(language: LanguageId, model: unknown, length: number, ctx: RuleContext, only: (rule: Rule<unknown>) => boolean): Generator<void, Finding[], void> {
   const findings: Finding[] = [];
   for (const rule of rulesFor(language)) {
     const setting = ctx.settings.rules[rule.meta.id];
@@ -71,6 +88,7 @@ function runRules(language: LanguageId, model: unknown, length: number, ctx: Rul
     } catch (e) {
       findings.push(internalError(rule, e));
     }
+    yield;
   }
   return findings;
 }
@@ -104,7 +122,7 @@ export function validateEdit(
   const region = editedRegion(old.model as ZoneModel, text, change);
   if (!region) return undefined;
   const snippet = region.model;
-  const found = runRules('zone', snippet, snippet.text.length, ctx, judgesRecords);
+  const found = finish(ruleSteps('zone', snippet, snippet.text.length, ctx, judgesRecords));
   found.sort(byPosition);
   const fresh = applySuppressions(snippet.text, snippet.lines, found).map((f) => moveFinding(f, (p) => p + region.start));
 

@@ -23,6 +23,7 @@ import {
   readSettings,
   validate,
   validateEdit,
+  validateSteps,
   composeChange,
   type LanguageId,
   type TextChange,
@@ -43,6 +44,7 @@ import type { ZoneModel } from '../core/zone/model';
 import type { WorkspaceFacts } from '../core/rule';
 import { LiveSpfAnswers } from './liveSpf';
 import { EditedDocument } from './document';
+import { runInSlices } from './slices';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
 /** At most this many diagnostics are published per document (editors slow down beyond). */
@@ -58,6 +60,8 @@ const DEBOUNCE_MS = 150;
 export const REGIONAL_MIN_RECORDS = 2000;
 /** The longest quiet time before the whole analysis of a document whose edits are answered at once. */
 const MAX_QUIET_MS = 2000;
+/** A whole analysis works this long (ms) at a time, then lets the server read its messages. */
+const SLICE_MS = 20;
 
 /** The last whole analysis of a document, and the edits made since (relative to its text). */
 interface Analysed {
@@ -143,6 +147,12 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
+  /** Whole analyses under way (paused between rules), by document. */
+  const running = new Map<string, { parsed: ParsedDocument; ctx: RuleContext }>();
+  /** Whether `a` was made of parse `p` under the settings and workspace of `ctx`. */
+  const sameAnalysis = (a: { parsed: ParsedDocument; ctx: RuleContext }, p: ParsedDocument, ctx: RuleContext): boolean =>
+    a.parsed === p && a.ctx.settings === ctx.settings && a.ctx.workspace === ctx.workspace;
+
   /**
    * The findings of the current version under the current settings and workspace: the last whole
    * analysis when it is of this version and context, else a new one (which becomes the last).
@@ -150,15 +160,16 @@ export function startServer(connection: Connection): void {
   function findingsOf(doc: TextDocument, p: ParsedDocument): Finding[] {
     const ctx = context();
     const last = analysed.get(doc.uri);
-    if (last && last.parsed === p && last.ctx.settings === ctx.settings && last.ctx.workspace === ctx.workspace) return last.findings;
+    if (last && sameAnalysis(last, p, ctx)) return last.findings;
     const t0 = performance.now();
-    const findings = validate(p, p.text.length > LARGE_DOCUMENT_CHARS ? syntaxOnly(ctx) : ctx);
+    const findings = validate(p, rulesContext(p, ctx));
     analysed.set(doc.uri, { parsed: p, ctx, findings, ms: performance.now() - t0 });
     return findings;
   }
 
-  /** The context with every rule but the syntax rules turned off, for very large documents. */
-  function syntaxOnly(ctx: RuleContext): RuleContext {
+  /** The context the rules run under: only the syntax rules in a very large document. */
+  function rulesContext(p: ParsedDocument, ctx: RuleContext): RuleContext {
+    if (p.text.length <= LARGE_DOCUMENT_CHARS) return ctx;
     const rules = { ...ctx.settings.rules };
     for (const r of allRules()) if (!r.id.endsWith('-syntax')) rules[r.id] = 'off';
     return { ...ctx, settings: { ...ctx.settings, rules } };
@@ -183,22 +194,65 @@ export function startServer(connection: Connection): void {
     return shown;
   }
 
+  /**
+   * Publish the diagnostics of the document's current version. A new whole analysis runs in
+   * slices (SLICE_MS), so requests and edits are answered while it runs; it is dropped when the
+   * document, the settings or the workspace change before it ends (a new one is scheduled then).
+   */
   function publish(uri: string): void {
     runSafe('validation', undefined, () => {
       const doc = documents.get(uri);
       if (!doc) return;
       const p = parsed(doc);
-      const findings = p ? findingsOf(doc, p) : [];
-      const diagnostics = p ? diagnosticsOf(uri, p.lines, p.text.length, findings) : [];
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      // Live DNS (enabled + trusted only): expand external includes, then validate again.
-      if (p?.languageId === 'zone') {
-        void liveSpf.expand(p.model as ZoneModel, context(), trusted).then(
-          (learnt) => learnt && publish(uri),
-          (e) => connection.console.error(`Sender Guard: live DNS: ${String(e)}`),
-        );
-      }
+      if (!p) return void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      const ctx = context();
+      const last = analysed.get(uri);
+      if (last && sameAnalysis(last, p, ctx)) return send(doc, p, last.findings);
+      const under = running.get(uri);
+      if (under && sameAnalysis(under, p, ctx)) return;
+      const mine = { parsed: p, ctx };
+      running.set(uri, mine);
+      runInSlices(
+        validateSteps(p, rulesContext(p, ctx)),
+        {
+          wanted() {
+            if (running.get(uri) !== mine) return false;
+            if (documents.get(uri)?.version !== doc.version || !sameAnalysis(mine, p, context())) {
+              running.delete(uri);
+              return false;
+            }
+            // A request that needed the findings (a code action) analysed the document meanwhile.
+            const done = analysed.get(uri);
+            if (!done || !sameAnalysis(done, p, ctx)) return true;
+            running.delete(uri);
+            send(doc, p, done.findings);
+            return false;
+          },
+          done(findings, ms) {
+            running.delete(uri);
+            analysed.set(uri, { parsed: p, ctx, findings, ms });
+            runSafe('validation', undefined, () => send(doc, p, findings));
+          },
+          failed(e) {
+            running.delete(uri);
+            connection.console.error(`Sender Guard: validation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          },
+        },
+        { sliceMs: SLICE_MS },
+      );
     });
+  }
+
+  function send(doc: TextDocument, p: ParsedDocument, findings: Finding[]): void {
+    const uri = doc.uri;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri, p.lines, p.text.length, findings) });
+    // Live DNS (enabled + trusted only): expand external includes, then validate again.
+    if (p.languageId === 'zone') {
+      void liveSpf.expand(p.model as ZoneModel, context(), trusted).then(
+        (learnt) => learnt && publish(uri),
+        (e) => connection.console.error(`Sender Guard: live DNS: ${String(e)}`),
+      );
+    }
   }
 
   /**

@@ -60,7 +60,11 @@ let lastScan: { text: string; scanner: Scanner } | undefined;
  */
 export function freshTokens(r: ZoneRecord, text: string): ZoneToken[] {
   if (r instanceof DerivedRecord) return r.rdata;
-  if (lastScan?.text !== text) lastScan = { text, scanner: new Scanner(text, null) };
+  if (lastScan === undefined || lastScan.text !== text) lastScan = { text, scanner: new Scanner(text, null) };
+  // Strings compare by content: a new version whose text equals the last one (an edit undone) is
+  // another string, which every call would read through to the end. Keep the one in use, so the
+  // next calls compare by identity.
+  else lastScan.text = text;
   const scanner = lastScan.scanner;
   const tokens: ZoneToken[] = [];
   forEachToken(
