@@ -145,3 +145,31 @@ describe('check into a reader that stops early', () => {
     assert.match(stderr, /20000 problems \(20000 errors\)/);
   });
 });
+
+describe('senderguard check --server', () => {
+  const zone =
+    '$ORIGIN example.com.\r\n$TTL 3600\r\n@ SOA ns1 hostmaster 1 7200 900 604800 300\r\n@ NS ns1\r\nns1 A 192.0.2.1\r\nns1 SSHFP 1 0\r\n';
+
+  test('--server knot turns CRLF line endings and an SSHFP record without fingerprint into errors', () => {
+    const dir = tmpdir({ 'example.com.zone': zone });
+    const bind = run(['check', '--format', 'json', dir]);
+    assert.equal(bind.code, 0, bind.stdout + bind.stderr);
+    const warned = (JSON.parse(bind.stdout) as JsonFinding[]).filter((f) => f.rule === 'zone-portability');
+    assert.deepEqual(warned.map((f) => [f.severity, f.range.start.line]), [['warning', 6]]);
+    const knot = run(['check', '--format', 'json', '--server', 'knot', dir]);
+    assert.equal(knot.code, 1, knot.stdout + knot.stderr);
+    const refused = (JSON.parse(knot.stdout) as JsonFinding[]).filter((f) => f.rule === 'zone-server-refuses');
+    assert.deepEqual(refused.map((f) => [f.severity, f.range.start.line]), [['error', 1], ['error', 6]]);
+    assert.match(refused[0].message, /^Knot DNS refuses CRLF \(DOS\) line endings; the zone will not load there/);
+    assert.equal((JSON.parse(knot.stdout) as JsonFinding[]).filter((f) => f.rule === 'zone-portability').length, 0);
+  });
+
+  test('--server powerdns and --server=bind are accepted; another name is a usage error', () => {
+    const dir = tmpdir({ 'example.com.zone': zone });
+    assert.equal(run(['check', '--server', 'powerdns', dir]).code, 0);
+    assert.equal(run(['check', '--server=bind', dir]).code, 0);
+    const bad = run(['check', '--server', 'nsd', dir]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--server must be bind, knot or powerdns, not 'nsd'/);
+  });
+});

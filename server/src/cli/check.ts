@@ -14,6 +14,7 @@ import {
   type Severity,
 } from '../core';
 import type { ZoneModel } from '../core/zone/model';
+import type { ZoneServer } from '../core/zone/servers';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { makeIncludeReader } from '../io/includeReader';
@@ -25,6 +26,8 @@ const includeReader = makeIncludeReader(() => true);
 export interface CheckOptions {
   language?: LanguageId;
   mailServers: string[];
+  /** The DNS server the zone files are loaded on (`--server`, setting `zone.server`). */
+  server?: ZoneServer;
   paths: string[];
   /** Called after each file is read, for a progress line on large inputs. */
   progress?: (done: number, total: number) => void;
@@ -80,7 +83,7 @@ export function checkFiles(opts: CheckOptions): { results: FileResult[]; skipped
   // that pass over every MX and SPF record.
   const routerInputs = docs.some(({ doc }) => doc.languageId !== 'zone');
   const mailServers = routerInputs ? zones.flatMap((z) => mailServersFromZone(z)) : [];
-  const ctx = makeContext(readSettings({ mailServers: opts.mailServers }), { mailServers, zones });
+  const ctx = makeContext(readSettings({ mailServers: opts.mailServers, zone: { server: opts.server } }), { mailServers, zones });
   const results = docs.map(({ file, doc }) => ({ file, lines: doc.lines, findings: validate(doc, ctx) }));
   return { results, skipped };
 }

@@ -8,10 +8,12 @@ import { spfTestCommand } from './spfTest';
 import { writeSarif } from './sarif';
 import { VERSION } from '../version';
 import type { Severity } from '../core';
+import { ZONE_SERVERS } from '../core/zone/servers';
 
 const USAGE = `Usage:
   senderguard check [--format text|json|sarif] [--severity error|warning|info|hint]
-                    [--language zone|rtx|rtxlog] [--mail-server ADDR]... PATH...
+                    [--language zone|rtx|rtxlog] [--server bind|knot|powerdns]
+                    [--mail-server ADDR]... PATH...
   senderguard log [--format text|json] [--min-attempts N] [--min-destinations N]
                   [--mail-server ADDR]... [--lan PREFIX]... FILE...|-
   senderguard spf test --zone FILE [--zone FILE]... --ip ADDR (--sender LOCAL@DOMAIN | --domain NAME)
@@ -25,6 +27,9 @@ check   Checks BIND zone files (SPF and zone rules) and Yamaha RTX configs (SMTP
         filters). Directories are walked; each file's language is detected from its name and
         content. Zone files among the inputs name the mail servers for the router quick fixes.
         --severity sets the lowest severity that fails the run (default: error).
+        --server names the DNS server the zone files are loaded on (default: bind): what
+        it refuses is an error (zone-server-refuses), what only other servers refuse is a
+        zone-portability warning.
 
 log     Reads Yamaha router logs (show log / syslog, streamed) and lists the LAN hosts that
         tried to send mail straight to the internet — likely infected PCs. Exit status 1 when
@@ -72,6 +77,9 @@ function parseCheckArgs(args: string[]): ParsedCheck {
           return true;
         case '--mail-server':
           opts.mailServers.push(arg.value());
+          return true;
+        case '--server':
+          opts.server = oneOf(name, arg.value(), ZONE_SERVERS);
           return true;
         default:
           return false;

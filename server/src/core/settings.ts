@@ -5,6 +5,7 @@
  * `SETTINGS_SCHEMA` by a test.
  */
 import type { SeveritySetting } from './types';
+import { DEFAULT_ZONE_SERVER, isZoneServer, ZONE_SERVERS, type ZoneServer } from './zone/servers';
 
 export interface Settings {
   /** Per-rule severity override, keyed by rule id. */
@@ -18,12 +19,17 @@ export interface Settings {
     /** Name servers to ask (`host[:port]`); empty = the system's. */
     servers: string[];
   };
+  zone: {
+    /** The server the zone files are written for (`zone-server-refuses`, `zone-portability`). */
+    server: ZoneServer;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   rules: {},
   mailServers: [],
   liveDns: { enabled: false, timeoutMs: 2000, maxQueries: 30, servers: [] },
+  zone: { server: DEFAULT_ZONE_SERVER },
 }) as Settings;
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -49,6 +55,7 @@ export function readSettings(raw: unknown): Settings {
     ? r.mailServers.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim())
     : [];
   const ld = (r.liveDns && typeof r.liveDns === 'object' ? r.liveDns : {}) as Record<string, unknown>;
+  const zone = (r.zone && typeof r.zone === 'object' ? r.zone : {}) as Record<string, unknown>;
   return {
     rules,
     mailServers,
@@ -58,6 +65,7 @@ export function readSettings(raw: unknown): Settings {
       maxQueries: num(ld.maxQueries, DEFAULT_SETTINGS.liveDns.maxQueries, 1, 1000),
       servers: Array.isArray(ld.servers) ? ld.servers.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [],
     },
+    zone: { server: isZoneServer(zone.server) ? zone.server : DEFAULT_ZONE_SERVER },
   };
 }
 
@@ -94,6 +102,14 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     items: { type: 'string' },
     default: [],
     markdownDescription: 'Name servers for live DNS (`host` or `host:port`); empty uses the system resolver.',
+  },
+  'senderGuard.zone.server': {
+    type: 'string',
+    enum: [...ZONE_SERVERS],
+    default: DEFAULT_ZONE_SERVER,
+    enumDescriptions: ['BIND 9 (named-checkzone) and the RFCs.', 'Knot DNS: also refuses what its zone scanner and kzonecheck refuse.', 'PowerDNS: accepts what it accepts beyond the RFCs.'],
+    markdownDescription:
+      'The DNS server the zone files are loaded on. Constructs that server refuses are errors (`zone-server-refuses`); constructs it accepts but other servers refuse are `zone-portability` warnings.',
   },
   'senderGuard.trace.server': {
     type: 'string',

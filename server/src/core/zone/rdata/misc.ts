@@ -1,9 +1,12 @@
 /** Checkers of types whose fields depend on each other: AMTRELAY (RFC 8777 §4.3) and APL items (RFC 3123 §4). */
+import type { DialectPointId } from '../servers';
 import type { Range } from '../../types';
 import type { ZoneToken } from '../model';
 import { base64Problem, isDecimal, isIPv4, isIPv6, nameProblem } from './fields';
 
 export interface FieldProblem {
+  /** The dialect point (zone/servers.ts) when some server accepts what the RFC forbids here. */
+  point?: DialectPointId;
   field: string;
   range: Range;
   message: string;
@@ -51,6 +54,22 @@ export function aplProblem(text: string): string | undefined {
 }
 
 /** `precedence gateway-type algorithm gateway [public-key]` (RFC 4025 §3.1). */
+export function ipseckeyProblems(tokens: readonly ZoneToken[], origin: string, anchor: Range, tolerated: (point: DialectPointId) => boolean = () => false): FieldProblem[] {
+  // Gateway type 0 written without its '.' gateway (some servers read no gateway field then).
+  const type0 = tokens[1]?.text === '0' && tokens[3]?.text !== '.' && tokens.length >= 3 && tokens.slice(0, 3).every((t) => isDecimal(t.text) && Number(t.text) <= 255);
+  if (type0) {
+    const p: FieldProblem = tokens[3]
+      ? { field: 'gateway', range: tokens[3].range, message: 'must be . for gateway type 0', point: 'ipseckey-missing-gateway' }
+      : { field: 'gateway', range: tokens[2].range, message: 'missing', point: 'ipseckey-missing-gateway' };
+    if (!tolerated('ipseckey-missing-gateway')) return [p];
+    const rest = ipseckeyProblem([...tokens.slice(0, 3), { ...tokens[2], text: '.', quoted: false }, ...tokens.slice(3)], origin, anchor);
+    return rest ? [p, rest] : [p];
+  }
+  const p = ipseckeyProblem(tokens, origin, anchor);
+  return p ? [p] : [];
+}
+
+/** The first problem of IPSECKEY RDATA. */
 export function ipseckeyProblem(tokens: readonly ZoneToken[], origin: string, anchor: Range): FieldProblem | undefined {
   const names = ['precedence', 'gateway type', 'algorithm', 'gateway'];
   for (let i = 0; i < 4; i++) {

@@ -1,4 +1,5 @@
 /** SvcParams of SVCB and HTTPS (RFC 9460 §2.1, §7): `key[=value]` pairs, each key at most once. */
+import type { DialectPointId } from '../servers';
 import type { Range } from '../../types';
 import type { ZoneToken } from '../model';
 import { base64Problem, isDecimal, isIPv4, isIPv6 } from './fields';
@@ -20,6 +21,8 @@ export interface SvcProblem {
   key: string;
   range: Range;
   message: string;
+  /** The dialect point (zone/servers.ts) when some server accepts what the RFC forbids here. */
+  point?: DialectPointId;
 }
 
 /** Number of a key name (`alpn`, `key65000`), or undefined. */
@@ -73,7 +76,7 @@ function valueItems(value: string): string[] | undefined {
   }
   if (cur === '') return undefined;
   items.push(cur);
-  return items.every((x) => x.length <= 255) ? items : undefined;
+  return items;
 }
 
 const LITERAL = /^([A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
@@ -157,7 +160,11 @@ export function svcParamsProblems(tokens: readonly ZoneToken[]): SvcProblem[] {
       }
       case 1:
         if (!value) bad('needs a list of protocol ids');
-        else if (!valueItems(value)) bad(`'${value}' is not a list of protocol ids (no empty id; inside an id only , and \\ may be escaped)`);
+        else {
+          const items = valueItems(value);
+          if (!items) bad(`'${value}' is not a list of protocol ids (no empty id; inside an id only , and \\ may be escaped)`);
+          else if (items.some((x) => x.length > 255)) out.push({ key, range, message: 'a protocol id is over 255 octets (RFC 9460 §7.1)', point: 'svcb-alpn-id-over-255' });
+        }
         break;
       case 2:
         if (value !== undefined) bad('takes no value');
@@ -179,14 +186,14 @@ export function svcParamsProblems(tokens: readonly ZoneToken[]): SvcProblem[] {
         if (!value || base64Problem(value)) bad('needs a base64 ECHConfigList');
         break;
       case 7:
-        if (!value || !validDohpath(value)) bad(`'${value ?? ''}' is not a relative URI template with the dns variable (RFC 9461)`);
+        if (!value || !validDohpath(value)) out.push({ key, range, message: `'${value ?? ''}' is not a relative URI template with the dns variable (RFC 9461)`, point: 'svcb-dohpath-unchecked' });
         break;
     }
   }
-  if (noDefaultAlpn && !seen.has(1)) out.push({ key: 'no-default-alpn', range: noDefaultAlpn, message: 'needs alpn as well (RFC 9460 §7.1.1)' });
+  if (noDefaultAlpn && !seen.has(1)) out.push({ key: 'no-default-alpn', range: noDefaultAlpn, message: 'needs alpn as well (RFC 9460 §7.1.1)', point: 'svcb-no-default-alpn-alone' });
   if (mandatory) {
     for (const k of mandatory.list) {
-      if (!seen.has(svcKeyNumber(k)!)) out.push({ key: 'mandatory', range: mandatory.range, message: `lists ${k}, which is not given` });
+      if (!seen.has(svcKeyNumber(k)!)) out.push({ key: 'mandatory', range: mandatory.range, message: `lists ${k}, which is not given`, point: 'svcb-mandatory-absent-key' });
     }
   }
   return out;

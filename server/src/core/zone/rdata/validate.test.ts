@@ -4,6 +4,7 @@ import { forEachToken, TOK_QUOTED } from '../lexer';
 import type { ZoneToken } from '../model';
 import { validateRdata } from './validate';
 import { parseDocument, validate } from '../../engine';
+import type { DialectPointId } from '../servers';
 
 function tokens(text: string): ZoneToken[] {
   const out: ZoneToken[] = [];
@@ -154,4 +155,26 @@ test('an SSHFP without fingerprint is data only for a fingerprint type of unknow
   const text = '4 2';
   const [p] = validateRdata('SSHFP', tokens(text), 'example.com.', { start: 0, end: 0 });
   assert.equal(text.slice(p.range.start, p.range.end), '2');
+});
+
+test('validateRdata marks the problems some server accepts with their dialect point, and checks on past tolerated ones', () => {
+  const at = { start: 0, end: 0 };
+  const points = (type: string, text: string, tolerated?: (p: DialectPointId) => boolean) => validateRdata(type, tokens(text), 'example.com.', at, tolerated).map((p) => [p.point ?? '-', p.message]);
+  assert.deepEqual(points('LOC', '32 7 19 S 116 2 25 E'), [['loc-missing-altitude', 'LOC altitude: missing']]);
+  assert.deepEqual(points('LOC', '51 11 60.000 N 2 12 5.080 W 0m'), [['loc-seconds-60', "LOC latitude: seconds '60.000' are not 0–59.999"]]);
+  assert.deepEqual(points('LOC', '51 11 61 N 2 12 5.080 W 0m'), [['-', "LOC latitude: seconds '61' are not 0–59.999"]]);
+  assert.deepEqual(points('LOC', '90 59 59.999 N 180 W 0m'), [['loc-latitude-over-90', 'LOC latitude: is beyond 90 degrees']]);
+  assert.deepEqual(points('LOC', '91 N 180 W 0m'), [['-', "LOC latitude: degrees '91' are not 0–90"]]);
+  // Tolerated: listed, and the check goes on (the bad size after it is found).
+  assert.deepEqual(points('LOC', '51 11 60.000 N 2 12 5.080 W 0m x', (p) => p === 'loc-seconds-60'), [
+    ['loc-seconds-60', "LOC latitude: seconds '60.000' are not 0–59.999"],
+    ['-', "LOC size: 'x' is not a distance in metres"],
+  ]);
+  assert.deepEqual(points('IPSECKEY', '255 0 0'), [['ipseckey-missing-gateway', 'IPSECKEY gateway: missing']]);
+  assert.deepEqual(points('IPSECKEY', '255 0 1 AQID', () => true), [['ipseckey-missing-gateway', 'IPSECKEY gateway: must be . for gateway type 0']]);
+  assert.deepEqual(points('IPSECKEY', '255 0 1 . AQID'), []);
+  assert.deepEqual(points('SVCB', `1 . mandatory=port alpn=${'x'.repeat(256)} dohpath=path`).map(([p]) => p), ['svcb-alpn-id-over-255', 'svcb-dohpath-unchecked', 'svcb-mandatory-absent-key']);
+  assert.deepEqual(points('SVCB', '1 . no-default-alpn').map(([p]) => p), ['svcb-no-default-alpn-alone']);
+  assert.deepEqual(points('ZONEMD', `1 1 1 ${'AB'.repeat(20)}`).map(([p]) => p), ['zonemd-digest-length']);
+  assert.deepEqual(points('SVCB', '1 . alpn=').map(([p]) => p), ['-']);
 });

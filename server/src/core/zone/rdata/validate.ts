@@ -8,8 +8,9 @@ import type { Range, } from '../../types';
 import type { ZoneToken } from '../model';
 import { RDATA, type RdataDescriptor } from './descriptors';
 import { base64Problem, bitmapTypeProblem, checkField, hexProblem, isIPv4, isIPv6, isDecimal, nameProblem } from './fields';
-import { locProblem } from './loc';
-import { amtrelayProblem, aplProblem, ipseckeyProblem } from './misc';
+import { locProblems } from './loc';
+import { amtrelayProblem, aplProblem, ipseckeyProblems } from './misc';
+import type { DialectPointId } from '../servers';
 import { delegParamsProblems, svcParamsProblems } from './svcb';
 
 export interface RdataProblem {
@@ -17,6 +18,11 @@ export interface RdataProblem {
   field: string;
   range: Range;
   message: string;
+  /**
+   * The dialect point (zone/servers.ts) when some server accepts what the RFC forbids here:
+   * `zone-bad-rdata` leaves the problem to `zone-portability` when the target server accepts it.
+   */
+  point?: DialectPointId;
 }
 
 export function rdataDescriptor(type: string): RdataDescriptor | undefined {
@@ -86,25 +92,30 @@ const SSHFP_OCTETS: Record<number, number> = { 1: 20, 2: 32 };
  * Problems of the RDATA `tokens` of a record of `type` (upper-case mnemonic), not in generic
  * form. `anchor` is where to report a missing field (the type token). `origin` completes names.
  */
-export function validateRdata(type: string, tokens: readonly ZoneToken[], origin: string, anchor: Range): RdataProblem[] {
+export function validateRdata(
+  type: string,
+  tokens: readonly ZoneToken[],
+  origin: string,
+  anchor: Range,
+  tolerated: (point: DialectPointId) => boolean = () => false,
+): RdataProblem[] {
   const d = RDATA[type];
   if (!d) return [];
   const out: RdataProblem[] = [];
-  const add = (field: string, range: Range, problem: string): void => {
-    out.push({ field, range, message: `${type} ${field}: ${problem}` });
+  const add = (field: string, range: Range, problem: string, point?: DialectPointId): void => {
+    out.push(point ? { field, range, message: `${type} ${field}: ${problem}`, point } : { field, range, message: `${type} ${field}: ${problem}` });
   };
   if (d.genericOnly) {
     if (tokens.length > 0) add('data', span(tokens, 0), `${type} data can only be written in the generic form \\# <length> <hex>`);
     return out;
   }
   if (d.special === 'loc') {
-    const p = locProblem(tokens);
-    if (p) out.push({ field: p.field, range: p.range, message: `LOC ${p.field}: ${p.message}` });
+    for (const p of locProblems(tokens, tolerated)) add(p.field, p.range, p.message, p.point);
     return out;
   }
   if (d.special === 'amtrelay' || d.special === 'ipseckey') {
-    const p = d.special === 'amtrelay' ? amtrelayProblem(tokens, origin, anchor) : ipseckeyProblem(tokens, origin, anchor);
-    if (p) out.push({ field: p.field, range: p.range, message: `${type} ${p.field}: ${p.message}` });
+    const ps = d.special === 'amtrelay' ? [amtrelayProblem(tokens, origin, anchor)] : ipseckeyProblems(tokens, origin, anchor, tolerated);
+    for (const p of ps) if (p) add(p.field, p.range, p.message, p.point);
     return out;
   }
   const n = d.fields.length;
@@ -176,7 +187,7 @@ export function validateRdata(type: string, tokens: readonly ZoneToken[], origin
       } else if (type === 'SSHFP' && SSHFP_OCTETS[kind] && SSHFP_OCTETS[kind] !== octets) {
         add(d.rest.name, restRange, `fingerprint type ${kind} needs ${SSHFP_OCTETS[kind]} octets, not ${octets}`);
       } else if (type === 'ZONEMD' && ZONEMD_OCTETS[kind] && ZONEMD_OCTETS[kind] !== octets) {
-        add(d.rest.name, restRange, `hash algorithm ${kind} needs ${ZONEMD_OCTETS[kind]} octets, not ${octets}`);
+        add(d.rest.name, restRange, `hash algorithm ${kind} needs ${ZONEMD_OCTETS[kind]} octets, not ${octets}`, 'zonemd-digest-length');
       }
       break;
     }
@@ -205,7 +216,7 @@ export function validateRdata(type: string, tokens: readonly ZoneToken[], origin
       for (const p of delegParamsProblems(rest, (name) => nameProblem(name, origin))) add(`parameter ${p.key}`.trim(), p.range, p.message);
       break;
     case 'svcParams':
-      for (const p of svcParamsProblems(rest)) add(`parameter ${p.key}`.trim(), p.range, p.message);
+      for (const p of svcParamsProblems(rest)) add(`parameter ${p.key}`.trim(), p.range, p.message, p.point);
       break;
   }
   return out;

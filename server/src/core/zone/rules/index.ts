@@ -34,6 +34,7 @@ import { zoneDnssecKeys } from './zone-dnssec-keys';
 import { zoneSvcbDns } from './zone-svcb-dns';
 import { zoneRrsigValidity } from './zone-rrsig-validity';
 import { zonePortability } from './zone-portability';
+import { zoneServerRefuses } from './zone-server-refuses';
 
 export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneBadRdata,
@@ -63,6 +64,7 @@ export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneDnameConflict,
   zoneDsPlacement,
   zonePortability,
+  zoneServerRefuses,
   zoneDnssecSignatures,
   zoneNsecChain,
   zoneNsec3Chain,

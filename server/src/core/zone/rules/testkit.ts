@@ -1,7 +1,9 @@
 /** Shared helpers of the zone rule tests: findings of one rule, with `[[…]]` marking expected ranges. */
 import assert from 'node:assert/strict';
 import type { DocumentOptions } from '../../language';
-import { parseDocument, quickFixes, validate } from '../../engine';
+import { makeContext, parseDocument, quickFixes, validate } from '../../engine';
+import { DEFAULT_SETTINGS } from '../../settings';
+import type { ZoneServer } from '../servers';
 import type { Finding } from '../../types';
 import { applyEdits, markers } from '../../testing';
 
@@ -14,6 +16,14 @@ export function expectFindings(rule: string, fixture: string, options?: Document
     ranges,
     `${rule}: ${found.map((f) => f.message).join(' | ') || 'no findings'}\n${text}`,
   );
+  return found;
+}
+
+/** `expectFindings` with the target server (setting `zone.server`) set. */
+export function expectFindingsUnder(server: ZoneServer, rule: string, fixture: string): Finding[] {
+  const { text, ranges } = markers(fixture);
+  const found = validate(parseDocument('zone', text), makeContext({ ...DEFAULT_SETTINGS, zone: { server } })).filter((f) => f.rule === rule);
+  assert.deepEqual(found.map((f) => f.range), ranges, `${rule} under ${server}: ${found.map((f) => f.message).join(' | ') || 'no findings'}\n${text}`);
   return found;
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectFindings } from './testkit';
+import { expectFindingsUnder, HEAD as RHEAD } from './testkit';
 
 const R = 'zone-bad-rdata';
 const Z = (body: string): string => `$ORIGIN example.com.\n$TTL 1h\n${body}\n`;
@@ -44,4 +45,16 @@ test('NSEC, NSEC3, NSEC3PARAM, LOC, SVCB', () => {
 
 test('generic data is not checked field by field; NULL needs it', () => {
   expectFindings(R, Z('a A \\# 4 c0000201\nn NULL [[abc]]\nn NULL \\# 0'));
+});
+
+test('zone-bad-rdata: what the target accepts beyond the RFC is left to zone-portability', () => {
+  const text = (marks: [boolean, boolean, boolean]) =>
+    RHEAD +
+    `l LOC 32 7 19 S 116 2 25 ${marks[0] ? '[[E]]' : 'E'}\n` +
+    `s SVCB 1 ns1 ${marks[1] ? '[[no-default-alpn]]' : 'no-default-alpn'}\n` +
+    `z ZONEMD 1 1 1 ${marks[2] ? `[[${'AB'.repeat(20)}]]` : 'AB'.repeat(20)}\n` +
+    'a A [[192.0.2.256]]\n';
+  expectFindingsUnder('bind', 'zone-bad-rdata', text([true, true, true]));
+  expectFindingsUnder('knot', 'zone-bad-rdata', text([true, false, true]));
+  expectFindingsUnder('powerdns', 'zone-bad-rdata', text([false, false, false]));
 });

@@ -4,6 +4,7 @@ import { forEachToken, Scanner, TOK_QUOTED } from '../lexer';
 import type { ZoneModel, ZoneRecord, ZoneToken } from '../model';
 import { RDATA } from '../rdata/descriptors';
 import { validateRdata } from '../rdata/validate';
+import { refuses, targetServer, type DialectPointId } from '../servers';
 
 /** Octets the generic form of a known fixed-size type must have. */
 const FIXED: Record<string, number> = { A: 4, AAAA: 16, EUI48: 6, EUI64: 8, L32: 6, L64: 10, NID: 10 };
@@ -28,7 +29,10 @@ export const zoneBadRdata: Rule<ZoneModel> = {
     severity: 'error',
     description: "A field of a record's data is not valid for its type (address, number, name, base64…).",
   },
-  check(model, _ctx, report) {
+  check(model, ctx, report) {
+    // What the target server accepts beyond the RFC is left to zone-portability (validated past it).
+    const target = targetServer(ctx.settings);
+    const accepted = (point: DialectPointId): boolean => !refuses(target, point);
     const scanner = new Scanner(model.text, null);
     for (const r of model.records) {
       if (r.generic) {
@@ -48,7 +52,8 @@ export const zoneBadRdata: Rule<ZoneModel> = {
         tokens.push({ text: text.slice(start, end), range: { start, end }, quoted: (flags & TOK_QUOTED) !== 0 });
       }, scanner);
       if (tokens.length === 0) continue;
-      for (const p of validateRdata(r.type, tokens, r.origin, typeRange)) {
+      for (const p of validateRdata(r.type, tokens, r.origin, typeRange, accepted)) {
+        if (p.point && accepted(p.point)) continue;
         report({ range: p.range, message: p.message, data: { field: p.field } });
       }
     }

@@ -5,6 +5,7 @@
  */
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../model';
+import { refuses, targetServer } from '../servers';
 
 export const zoneMissingTtl: Rule<ZoneModel> = {
   meta: {
@@ -13,7 +14,9 @@ export const zoneMissingTtl: Rule<ZoneModel> = {
     severity: 'error',
     description: 'A record has no TTL: no $TTL, no TTL on an earlier record, none written on it.',
   },
-  check(model, _ctx, report) {
+  check(model, ctx, report) {
+    // A target server that gives such records a default TTL: zone-portability warns instead.
+    if (!refuses(targetServer(ctx.settings), 'missing-ttl')) return;
     // Records get a TTL from the first one that has one on: only the leading records can lack it.
     for (const r of model.records) {
       if (r.ttl !== undefined) break;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, quickFixes, validate } from '../../engine';
 import { applyOnlyFix, expectFindings, HEAD } from './testkit';
+import { expectFindingsUnder } from './testkit';
 
 const R = 'zone-txt-too-long';
 
@@ -28,4 +29,12 @@ test('no split fix for a type with a fixed number of strings (HINFO)', () => {
   const finding = validate(doc).find((f) => f.rule === 'zone-txt-too-long');
   assert.ok(finding, 'the over-long string is still reported');
   assert.deepEqual(quickFixes(doc, finding), []);
+});
+
+test('zone-txt-too-long: quiet for TXT under knot and powerdns (they split the string), not for other types', () => {
+  const long = `"${'x'.repeat(256)}"`;
+  const fixture = (mark: boolean) => HEAD + `t TXT ${long}\nh HINFO ${mark ? `[[${long}]]` : long} "os"\n`;
+  expectFindingsUnder('bind', 'zone-txt-too-long', HEAD + `t TXT [[${long}]]\nh HINFO [[${long}]] "os"\n`);
+  expectFindingsUnder('knot', 'zone-txt-too-long', fixture(true));
+  expectFindingsUnder('powerdns', 'zone-txt-too-long', fixture(true));
 });

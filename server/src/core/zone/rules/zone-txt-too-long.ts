@@ -8,6 +8,7 @@ import { TOK_ESCAPES, TOK_QUOTED, TOK_UNTERMINATED } from '../lexer';
 import type { ZoneModel } from '../model';
 import { utf8Units } from '../names';
 import { decodeCharacterString } from '../strings';
+import { refuses, targetServer } from '../servers';
 
 const MAX = 255;
 
@@ -55,9 +56,12 @@ export const zoneTxtTooLong: Rule<ZoneModel> = {
     severity: 'error',
     description: 'A character-string (TXT, SPF…) is longer than 255 octets; split it into several strings.',
   },
-  check(model, _ctx, report) {
+  check(model, ctx, report) {
+    // A target server that splits over-long TXT strings itself: zone-portability warns instead.
+    const splitsTxt = !refuses(targetServer(ctx.settings), 'txt-string-over-255');
     for (const p of model.problems) {
       if (p.code !== 'string-too-long') continue;
+      if (splitsTxt && model.recordAt(p.range.start)?.type === 'TXT') continue;
       report({ range: p.range, message: p.message });
     }
   },

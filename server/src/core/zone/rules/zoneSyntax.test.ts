@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { makeContext, parseDocument, validate } from '../../engine';
 import { readSettings } from '../../settings';
 import { markers } from '../../testing';
+import { expectFindingsUnder, HEAD as ZHEAD } from './testkit';
 
 function syntaxFindings(src: string, settings = makeContext()): { ranges: { start: number; end: number }[]; expected: { start: number; end: number }[]; codes: unknown[] } {
   const { text, ranges } = markers(src);
@@ -30,4 +31,11 @@ test('zone-syntax can be turned off', () => {
   const ctx = makeContext(readSettings({ rules: { 'zone-syntax': 'off' } }));
   const r = syntaxFindings('www A\n', ctx);
   assert.deepEqual(r.ranges, []);
+});
+
+test('zone-syntax: TSIG and TKEY records are left to zone-portability under powerdns; other meta types stay errors', () => {
+  const fixture = (mark: boolean) => ZHEAD + `t ${mark ? '[[TSIG]]' : 'TSIG'} HMAC-MD5.SIG-ALG.REG.INT. 1 60 0 1 0 0\nq [[AXFR]] x\n`;
+  expectFindingsUnder('bind', 'zone-syntax', fixture(true));
+  expectFindingsUnder('knot', 'zone-syntax', fixture(true));
+  expectFindingsUnder('powerdns', 'zone-syntax', fixture(false));
 });

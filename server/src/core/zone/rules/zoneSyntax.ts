@@ -1,6 +1,7 @@
 /** `zone-syntax`: everything the parser could not accept as master-file syntax (RFC 1035 §5). */
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../model';
+import { refuses, targetServer } from '../servers';
 
 export const zoneSyntax: Rule<ZoneModel> = {
   meta: {
@@ -10,8 +11,14 @@ export const zoneSyntax: Rule<ZoneModel> = {
     severity: 'error',
     description: 'The zone file does not follow the master-file syntax (RFC 1035 §5).',
   },
-  check(model, _ctx, report) {
+  check(model, ctx, report) {
+    // A target server that loads TSIG and TKEY records: zone-portability warns instead.
+    const metaRecords = !refuses(targetServer(ctx.settings), 'tsig-tkey-record');
     // Over-long character-strings have a rule of their own (with a quick fix): zone-txt-too-long.
-    for (const p of model.problems) if (p.code !== 'string-too-long') report({ range: p.range, message: p.message, data: { code: p.code } });
+    for (const p of model.problems) {
+      if (p.code === 'string-too-long') continue;
+      if (metaRecords && p.code === 'meta-type' && /^(TSIG|TKEY)$/i.test(model.text.slice(p.range.start, p.range.end))) continue;
+      report({ range: p.range, message: p.message, data: { code: p.code } });
+    }
   },
 };

@@ -1,0 +1,53 @@
+/**
+ * `zone-server-refuses`: text the target server (setting `senderGuard.zone.server`, CLI
+ * `check --server`) refuses although BIND and the default checks accept it, so the zone will not
+ * load there. The constructs are the dialect points of `../servers.ts` the target refuses and no
+ * other rule reports: under Knot DNS, the `zone-portability` constructs (relative origins, classes
+ * other than IN, special characters in names, nested parentheses, split base64), CRLF line
+ * endings, an SSHFP record without fingerprint, an RRSIG date after 2225, an NSEC3 hash not in
+ * whole 8-character blocks, a short L64 group, and kzonecheck's CDS-without-CDNSKEY and
+ * NS-beside-DNAME checks; under BIND (the default), NSEC3 hashes padded with '='.
+ *
+ * It looks at the whole zone (some points need several records), so edits in large zones wait
+ * for the whole analysis.
+ *
+ * `data`: `{ construct, servers }` — the dialect point and the target server.
+ *
+ * Quick fixes: those of `zone-portability` where the portable spelling means the same.
+ */
+import type { Rule } from '../../rule';
+import { findDialectPoints } from '../dialect';
+import type { ZoneModel } from '../model';
+import { DIALECT_POINTS, reportingRule, SERVER_NAMES, targetServer, type DialectPointId, type ZoneServer } from '../servers';
+import { portableSpelling } from './zone-portability';
+
+const wantedCache = new Map<ZoneServer, ReadonlySet<DialectPointId>>();
+
+/** The points this rule reports under `server`: the target refuses them, no other rule does. */
+export function refusedPoints(server: ZoneServer): ReadonlySet<DialectPointId> {
+  let s = wantedCache.get(server);
+  if (!s) {
+    s = new Set(DIALECT_POINTS.filter((p) => reportingRule(server, p.id) === 'zone-server-refuses').map((p) => p.id));
+    wantedCache.set(server, s);
+  }
+  return s;
+}
+
+export const zoneServerRefuses: Rule<ZoneModel> = {
+  meta: {
+    id: 'zone-server-refuses',
+    language: 'zone',
+    severity: 'error',
+    description: 'The target server (setting zone.server: Knot DNS, PowerDNS) refuses text that BIND accepts, so the zone will not load there.',
+  },
+  check(model, ctx, report) {
+    const target = targetServer(ctx.settings);
+    findDialectPoints(model, refusedPoints(target), (o) => {
+      const message = `${SERVER_NAMES[target]} refuses ${o.what}; the zone will not load there${o.advice ? `. ${o.advice}` : ''}`;
+      report({ range: o.range, message, data: { construct: o.point, servers: [target] } });
+    });
+  },
+  fix(model, finding) {
+    return portableSpelling(model, finding, 'zone-server-refuses');
+  },
+};
