@@ -368,6 +368,22 @@ export function reportingRule(server: ZoneServer, id: DialectPointId): 'zone-ser
   return p.refusedBy.length > 0 ? 'zone-portability' : undefined;
 }
 
+const reportedCache = new Map<string, ReadonlySet<DialectPointId>>();
+
+/**
+ * The points `rule` reports under `server` (see `reportingRule`); with `scope`, only the points of
+ * that scope (a rule that judges each record on its own asks for `'record'`).
+ */
+export function pointsReportedBy(server: ZoneServer, rule: 'zone-server-refuses' | 'zone-portability', scope?: DialectPoint['scope']): ReadonlySet<DialectPointId> {
+  const key = `${server} ${rule} ${scope ?? ''}`;
+  let points = reportedCache.get(key);
+  if (!points) {
+    points = new Set(DIALECT_POINTS.filter((p) => (!scope || p.scope === scope) && reportingRule(server, p.id) === rule).map((p) => p.id));
+    reportedCache.set(key, points);
+  }
+  return points;
+}
+
 /** The target server named in the settings (the default when unset). */
 export function targetServer(settings: { zone?: { server?: unknown } } | undefined): ZoneServer {
   const s = settings?.zone?.server;

@@ -21,24 +21,12 @@ import type { Rule } from '../../rule';
 import type { Finding, QuickFix } from '../../types';
 import { findDialectPoints } from '../dialect';
 import type { ZoneModel } from '../model';
-import { DIALECT_POINTS, refusers, reportingRule, SERVER_NAMES, serverList, targetServer, type DialectPointId, type ZoneServer } from '../servers';
+import { dialectPoint, pointsReportedBy, refusers, SERVER_NAMES, serverList, targetServer, type DialectPointId, type ZoneServer } from '../servers';
 
 export { knotNameCharAt } from '../dialect';
 
 /** The constructs of the first version of the rule (the quick fixes know them). */
 export type PortabilityConstruct = DialectPointId;
-
-const wantedCache = new Map<ZoneServer, ReadonlySet<DialectPointId>>();
-
-/** The points this rule reports under `server`: per record, another server refuses them, the target accepts them. */
-export function portabilityPoints(server: ZoneServer): ReadonlySet<DialectPointId> {
-  let s = wantedCache.get(server);
-  if (!s) {
-    s = new Set(DIALECT_POINTS.filter((p) => p.scope === 'record' && reportingRule(server, p.id) === 'zone-portability').map((p) => p.id));
-    wantedCache.set(server, s);
-  }
-  return s;
-}
 
 export const zonePortability: Rule<ZoneModel> = {
   meta: {
@@ -50,7 +38,7 @@ export const zonePortability: Rule<ZoneModel> = {
   },
   check(model, ctx, report) {
     const target = targetServer(ctx.settings);
-    findDialectPoints(model, portabilityPoints(target), (o) => {
+    findDialectPoints(model, pointsReportedBy(target, 'zone-portability', 'record'), (o) => {
       const servers = refusers(o.point).filter((s) => s !== target);
       const verb = servers.length === 1 ? 'refuses' : 'refuse';
       const accepted = o.accepted ?? dialectAcceptance(target, o.point);
@@ -65,7 +53,7 @@ export const zonePortability: Rule<ZoneModel> = {
 
 /** How the target takes a point the RFC forbids (the table's words), else "accepts it". */
 function dialectAcceptance(target: ZoneServer, point: DialectPointId): string {
-  return DIALECT_POINTS.find((p) => p.id === point)?.acceptedAs?.[target] ?? 'accepts it';
+  return dialectPoint(point).acceptedAs?.[target] ?? 'accepts it';
 }
 
 /** `token` made absolute as `absoluteName` (canonical), keeping the case the token is written in. */

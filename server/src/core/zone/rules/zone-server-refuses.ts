@@ -18,20 +18,8 @@
 import type { Rule } from '../../rule';
 import { findDialectPoints } from '../dialect';
 import type { ZoneModel } from '../model';
-import { DIALECT_POINTS, reportingRule, SERVER_NAMES, targetServer, type DialectPointId, type ZoneServer } from '../servers';
+import { pointsReportedBy, SERVER_NAMES, targetServer } from '../servers';
 import { portableSpelling } from './zone-portability';
-
-const wantedCache = new Map<ZoneServer, ReadonlySet<DialectPointId>>();
-
-/** The points this rule reports under `server`: the target refuses them, no other rule does. */
-export function refusedPoints(server: ZoneServer): ReadonlySet<DialectPointId> {
-  let s = wantedCache.get(server);
-  if (!s) {
-    s = new Set(DIALECT_POINTS.filter((p) => reportingRule(server, p.id) === 'zone-server-refuses').map((p) => p.id));
-    wantedCache.set(server, s);
-  }
-  return s;
-}
 
 export const zoneServerRefuses: Rule<ZoneModel> = {
   meta: {
@@ -42,7 +30,7 @@ export const zoneServerRefuses: Rule<ZoneModel> = {
   },
   check(model, ctx, report) {
     const target = targetServer(ctx.settings);
-    findDialectPoints(model, refusedPoints(target), (o) => {
+    findDialectPoints(model, pointsReportedBy(target, 'zone-server-refuses'), (o) => {
       const message = `${SERVER_NAMES[target]} refuses ${o.what}; the zone will not load there${o.advice ? `. ${o.advice}` : ''}`;
       report({ range: o.range, message, data: { construct: o.point, servers: [target] } });
     });
