@@ -72,6 +72,8 @@ interface Analysed {
   ms: number;
   /** The edits since; `'unknown'` after a change that replaced the whole text. */
   since?: TextChange | 'unknown';
+  /** Whether some finding has an unambiguous quick fix (asked for by code action requests). */
+  fixable?: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -407,9 +409,23 @@ export function startServer(connection: Connection): void {
     otherCommand: (command, args) => executeCommand({ connection, documents, parsed, context, trusted: () => trusted }, command, args),
   });
 
-  /** Whether "fix all" would change anything (some finding has an unambiguous quick fix). */
+  /**
+   * Whether "fix all" would change anything (some finding has an unambiguous quick fix), from the
+   * last whole analysis, which remembers the answer. In a large zone whose current version is not
+   * analysed yet the last analysis stands in: the editor asks for code actions after every edit,
+   * and that must not run the whole analysis at once (the command itself works on the current text).
+   * Only the problems the editor shows (the first MAX_DIAGNOSTICS) are looked at: in a zone with
+   * many findings, asking every rule for its fixes costs as much as a rule.
+   */
   function hasFixable(doc: TextDocument, p: ParsedDocument, ctx: RuleContext): boolean {
-    return findingsOf(doc, p).some((f) => chooseFix(quickFixes(p, f, ctx)) !== undefined);
+    let a = analysed.get(doc.uri);
+    if (!a || !(sameAnalysis(a, p, ctx) || answersEdits(a))) {
+      findingsOf(doc, p);
+      a = analysed.get(doc.uri) as Analysed;
+    }
+    const last = a;
+    last.fixable ??= last.findings.slice(0, MAX_DIAGNOSTICS).some((f) => chooseFix(quickFixes(last.parsed, f, last.ctx)) !== undefined);
+    return last.fixable;
   }
 
   documents.listen(connection);

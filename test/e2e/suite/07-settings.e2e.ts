@@ -60,3 +60,44 @@ suite('settings: senderGuard.rules', () => {
     );
   });
 });
+
+suite('settings: senderGuard.zone.server', () => {
+  const TEXT = [
+    '$ORIGIN example.jp.',
+    '$TTL 1h',
+    '@ IN SOA ns1 hostmaster 2026010101 2h 15m 1w 300',
+    '@ IN NS ns1',
+    'ns1 IN A 192.0.2.1',
+    'ns1 IN SSHFP 1 0',
+    '',
+  ].join('\n');
+  let uri: vscode.Uri;
+
+  async function setServer(value: string | undefined): Promise<void> {
+    await withTimeout(vscode.workspace.getConfiguration('senderGuard').update('zone.server', value, vscode.ConfigurationTarget.Workspace), `the workspace setting update (zone.server = ${value})`);
+  }
+
+  suiteSetup(async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'zone', content: TEXT });
+    await vscode.window.showTextDocument(doc);
+    uri = doc.uri;
+  });
+
+  suiteTeardown(async () => {
+    await setServer(undefined);
+    await revertAndClose(uri);
+  });
+
+  test('an SSHFP record without fingerprint is a portability warning under BIND and an error under Knot DNS', async () => {
+    const bind = diagnostic(await waitForCodes(uri, ['zone-portability']), 'zone-portability');
+    assert.equal(bind.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(bind.message, /^Knot DNS refuses an SSHFP record without a fingerprint/);
+
+    await setServer('knot');
+    const knot = await waitForDiagnostics(uri, (d) => has(d, 'zone-server-refuses') && !has(d, 'zone-portability'), 'zone-server-refuses under knot');
+    assert.equal(diagnostic(knot, 'zone-server-refuses').severity, vscode.DiagnosticSeverity.Error);
+
+    await setServer(undefined);
+    await waitForDiagnostics(uri, (d) => has(d, 'zone-portability') && !has(d, 'zone-server-refuses'), 'the warning back under the default server');
+  });
+});
