@@ -752,7 +752,16 @@ function pdnsRdata(dir: string): SuiteReport[] {
   const t = new Tally('zones-powerdns-rdata');
   // A few inputs kept the C++ raw-string wrapper of the source (`FOO(…)FOO`): unwrap it.
   const unwrap = (s: string): string => /^([A-Z]+)\(([\s\S]*)\)\1$/.exec(s)?.[2] ?? s;
+  // Others were damaged by the extraction: a raw string cut before its closing `)FOO`, or an
+  // escape of the source decoded into a NUL byte. Their text is not what PowerDNS parsed, so they
+  // are not run (and not counted); the note lists them.
+  const damaged = (s: string): boolean => (/^[A-Z]+\(/.test(s) && unwrap(s) === s) || s.includes('\u0000');
+  const notRun: string[] = [];
   jsonl(path.join(base, 'record_text_vectors.jsonl')).forEach((v, i) => {
+    if (damaged(String(v.input))) {
+      notRun.push(`#${i + 1} ${JSON.stringify(v.input).slice(0, 40)}`);
+      return;
+    }
     const a = recordAnalysis(String(v.type), unwrap(String(v.input)));
     const errs = syntaxErrors(a);
     const name = `good ${v.type} #${i + 1} ${JSON.stringify(v.input).slice(0, 60)}`;
@@ -768,6 +777,7 @@ function pdnsRdata(dir: string): SuiteReport[] {
     t.check(name, errs.length === 0, 'valid', describe(errs));
   });
   note(`note zones-powerdns-rdata: wire form compared on ${dataCompared.get('zones-powerdns-rdata') ?? 0} valid vectors (types without names)\n`);
+  if (notRun.length) note(`note zones-powerdns-rdata: ${notRun.length} vector(s) not run, their text damaged when extracted from the C++ source: ${notRun.join('; ')}\n`);
   jsonl(path.join(base, 'record_bad_values.jsonl')).forEach((v, i) => {
     const errs = recordVerdict(String(v.type), String(v.input));
     t.check(`bad ${v.type} #${i + 1} ${JSON.stringify(v.input).slice(0, 60)}`, errs.length > 0, 'invalid', describe(errs));

@@ -143,10 +143,12 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
   }
 
   // Problems of the parser that are dialect points.
-  if (has(wanted, 'txt-string-over-255', 'tsig-tkey-record')) {
+  if (has(wanted, 'txt-string-over-255', 'tsig-tkey-record', 'rdata-over-message')) {
     for (const p of model.problems) {
       if (p.code === 'string-too-long' && wanted.has('txt-string-over-255') && model.recordAt(p.range.start)?.type === 'TXT') {
         emit({ point: 'txt-string-over-255', range: p.range, what: 'a TXT character-string over 255 octets (RFC 1035 §3.3)', advice: 'Split it into strings of at most 255 octets' });
+      } else if (p.code === 'rdata-over-message' && wanted.has('rdata-over-message')) {
+        emit({ point: 'rdata-over-message', range: p.range, what: `${p.message} (more than the 65512 a DNS message can carry)`, accepted: 'accepts it', advice: 'Move part of it to another record' });
       } else if (p.code === 'meta-type' && wanted.has('tsig-tkey-record')) {
         const type = text.slice(p.range.start, p.range.end).toUpperCase();
         if (type === 'TSIG' || type === 'TKEY') emit({ point: 'tsig-tkey-record', range: p.range, what: `a ${type} record (a meta type that exists only in messages, RFC 6895 §3.1)`, advice: 'Remove the record' });

@@ -25,6 +25,8 @@ export type ZoneProblemCode =
   | 'missing-rdata'
   | 'string-too-long'
   | 'rdata-too-long'
+  /** Valid RDATA longer than a DNS message can carry (MESSAGE_RDATA_MAX): a dialect point, not a syntax error. */
+  | 'rdata-over-message'
   | 'bad-generic-rdata'
   | 'generic-required'
   | 'unknown-directive'

@@ -447,10 +447,12 @@ test('an escaped line break continues the token, as in BIND', () => {
   assert.equal(m.records[1].owner, 'next.');
 });
 
-test('error: TXT data over 65535 octets (RDLENGTH is 16 bits); exactly 65535 is fine', () => {
+test('error: TXT data over 65535 octets (RDLENGTH is 16 bits); up to 65535 is valid, over 65512 noted for BIND', () => {
   // 257 strings of 254 octets: 257 × 255 = 65535 octets with their length octets.
   const fits = Array(257).fill(`"${'y'.repeat(254)}"`).join(' ');
-  expectProblems(`a TXT ( ${fits} )\n`, []);
+  expectProblems(`a TXT ( [[${fits}]] )\n`, ['rdata-over-message']);
+  // 256 such strings and one of 231 octets: 65512 octets, what a DNS message can carry.
+  expectProblems(`a TXT ( ${Array(256).fill(`"${'y'.repeat(254)}"`).join(' ')} "${'z'.repeat(231)}" )\n`, []);
   const over = `[[${fits} "z"]]`;
   const m = expectProblems(`a TXT ( ${over} )\n`, ['rdata-too-long']);
   assert.match(m.problems[0].message, /The TXT data is 65537 octets; a record holds at most 65535/);

@@ -33,6 +33,12 @@ import { ParsedZone, REC_GENERIC, REC_OWNER_WRITTEN, RecordStore, ttlFlags } fro
 import { decodeCharacterString } from './strings';
 import { parseTtl, ttlProblemMessage } from './ttl';
 
+/**
+ * The most RDATA a DNS message can carry: 65535 octets less the header (12), a root owner (1),
+ * type, class, TTL and RDLENGTH (10). BIND refuses to load a record with more.
+ */
+export const MESSAGE_RDATA_MAX = 65512;
+
 export interface ParseOptions {
   /** The zone's origin (its domain name), when the caller knows it. Default: unknown (root). */
   origin?: string;
@@ -631,6 +637,9 @@ class ZoneParser {
       // RDLENGTH is 16 bits (RFC 1035 §3.2.1): the strings, each with its length octet, fit in 65535 octets.
       if (wire > 65535) {
         this.problem('rdata-too-long', `The ${typeName} data is ${wire} octets; a record holds at most 65535 (RFC 1035 §3.2.1)`, ts[first], te[n - 1]);
+      } else if (wire > MESSAGE_RDATA_MAX) {
+        // Valid RDATA that no DNS message can carry: a dialect point (zone/servers.ts), not a syntax error.
+        this.problem('rdata-over-message', `${typeName} data of ${wire} octets`, ts[first], te[n - 1]);
       }
     }
     return false;

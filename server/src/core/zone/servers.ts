@@ -46,6 +46,7 @@ export type DialectPointId =
   // BIND refuses, Knot accepts.
   | 'nsec3-hash-padding'
   | 'nsec3-owner-padding'
+  | 'rdata-over-message'
   // The RFCs and BIND refuse, Knot and/or PowerDNS accept.
   | 'txt-string-over-255'
   | 'missing-ttl'
@@ -183,6 +184,14 @@ export const DIALECT_POINTS: readonly DialectPoint[] = [
     refusedBy: BIND,
     rfc: 'RFC 5155 §3 writes the hashed owner label in base32hex without padding',
     evidence: "BIND checkzone bad-nsec3owner-padded.db ('bad owner name (check-names)'); Knot refuses the unescaped '=' itself (name-character)",
+    scope: 'record',
+  },
+  {
+    id: 'rdata-over-message',
+    description: 'record data over 65512 octets, more than a DNS message can carry beside its header and the record',
+    refusedBy: BIND,
+    rfc: 'RFC 1035 §3.2.1 allows RDLENGTH up to 65535, but a message holds at most 65535 octets in all (RFC 1035 §4.2.2 over TCP)',
+    evidence: 'BIND master loader master15.data (65513 octets: ISC_R_NOSPACE) and master16.data (65512 octets: loads)',
     scope: 'record',
   },
   {

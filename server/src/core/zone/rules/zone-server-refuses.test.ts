@@ -45,6 +45,7 @@ const CASES: Case[] = [
   { point: 'nsec3-hash-partial-block', fixture: HEAD + 'ns1 NSEC3 1 0 0 - [[CPNMUOJ]] A\n', ...KNOT_ONLY },
   { point: 'nsec3-hash-padding', fixture: HEAD + 'ns1 NSEC3 1 0 0 - [[CPNMU===]] A\n', ...BIND_ONLY },
   { point: 'nsec3-owner-padding', fixture: HEAD + '[[CPNMU===]] NSEC3 1 0 0 - CPNMUOJ1CPNMUOJ1CPNMUOJ1CPNMUOJ1 A\n', ...BIND_ONLY },
+  { point: 'rdata-over-message', fixture: HEAD + `t TXT [[${`"${'x'.repeat(255)}" `.repeat(255)}"${'y'.repeat(232)}"]]\n`, ...BIND_ONLY },
   { point: 'l64-short-group', fixture: HEAD + 'ns1 L64 10 [[2001:db8:1140:100]]\n', ...KNOT_ONLY },
   { point: 'cds-without-cdnskey', fixture: HEAD + `@ [[CDS]] 2371 13 2 ${DIGEST}\n`, ...KNOT_ZONE },
   { point: 'ns-beside-dname', fixture: HEAD + 'foo DNAME bar.example.net.\nfoo [[NS]] ns1\n', ...KNOT_ZONE },
@@ -152,7 +153,7 @@ test('under a server that accepts a point, the rest of the data is still checked
 test('zone-server-refuses under bind reports only what BIND refuses beyond the RFC checks (padded NSEC3 hashes)', () => {
   const text = markers(CASES.map((c) => c.fixture).join('')).text;
   const found = findings(text, 'bind').filter((f) => f.rule === 'zone-server-refuses');
-  assert.deepEqual(found.map((f) => (f.data as { construct: string }).construct), ['nsec3-hash-padding', 'nsec3-owner-padding']);
+  assert.deepEqual(found.map((f) => (f.data as { construct: string }).construct), ['nsec3-hash-padding', 'nsec3-owner-padding', 'rdata-over-message']);
   assert.equal(found[0].message, "BIND refuses the NSEC3 next hashed owner name 'CPNMU===' (padded with '='); the zone will not load there. Write it without '=' (a SHA-1 hash is 32 characters, whole blocks on every server)");
 });
 

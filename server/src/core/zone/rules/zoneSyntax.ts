@@ -16,7 +16,7 @@ export const zoneSyntax: Rule<ZoneModel> = {
     const metaRecords = !refuses(targetServer(ctx.settings), 'tsig-tkey-record');
     // Over-long character-strings have a rule of their own (with a quick fix): zone-txt-too-long.
     for (const p of model.problems) {
-      if (p.code === 'string-too-long') continue;
+      if (p.code === 'string-too-long' || p.code === 'rdata-over-message') continue;
       if (metaRecords && p.code === 'meta-type' && /^(TSIG|TKEY)$/i.test(model.text.slice(p.range.start, p.range.end))) continue;
       report({ range: p.range, message: p.message, data: { code: p.code } });
     }
