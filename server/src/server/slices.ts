@@ -6,7 +6,11 @@
 export interface SliceOptions {
   /** Work at least this long (ms) before giving the event loop back. */
   sliceMs: number;
-  /** Runs the next slice later (default `setImmediate`: after the pending IO). */
+  /**
+   * Runs the next slice later. Default: two `setImmediate` hops. The message reader queues the
+   * handling of what it read with `setImmediate` too; one hop would put the next slice ahead of a
+   * request that came during this one, two let the request through first.
+   */
   defer?: (next: () => void) => void;
   now?: () => number;
 }
@@ -22,7 +26,7 @@ export interface SlicedJob<T> {
 
 /** Starts `steps` at once; the first slice runs before this returns. */
 export function runInSlices<T>(steps: Iterator<void, T, void>, job: SlicedJob<T>, options: SliceOptions): void {
-  const defer = options.defer ?? ((next) => void setImmediate(next));
+  const defer = options.defer ?? ((next) => void setImmediate(() => setImmediate(next)));
   const now = options.now ?? (() => performance.now());
   let busy = 0;
   const slice = (): void => {
