@@ -44,7 +44,7 @@ import type { ZoneModel } from '../core/zone/model';
 import type { WorkspaceFacts } from '../core/rule';
 import { LiveSpfAnswers } from './liveSpf';
 import { EditedDocument } from './document';
-import { runInSlices } from './slices';
+import { runInSlices, stillAt } from './slices';
 
 const KNOWN: readonly string[] = ['zone', 'rtx', 'rtxlog'];
 /** At most this many diagnostics are published per document (editors slow down beyond). */
@@ -199,7 +199,7 @@ export function startServer(connection: Connection): void {
   /**
    * Publish the diagnostics of the document's current version. A new whole analysis runs in
    * slices (SLICE_MS), so requests and edits are answered while it runs; it is dropped when the
-   * document, the settings or the workspace change before it ends (a new one is scheduled then).
+   * document, the settings or the workspace change before it ends, and a new one is scheduled.
    */
   function publish(uri: string): void {
     runSafe('validation', undefined, () => {
@@ -207,9 +207,12 @@ export function startServer(connection: Connection): void {
       if (!doc) return;
       const p = parsed(doc);
       if (!p) return void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      // The document object changes in place: keep the version this analysis is of.
+      const version = doc.version;
+      const current = stillAt(doc, () => documents.get(uri));
       const ctx = context();
       const last = analysed.get(uri);
-      if (last && sameAnalysis(last, p, ctx)) return send(doc, p, last.findings);
+      if (last && sameAnalysis(last, p, ctx)) return send(uri, version, p, last.findings);
       const under = running.get(uri);
       if (under && sameAnalysis(under, p, ctx)) return;
       const mine = { parsed: p, ctx };
@@ -219,21 +222,28 @@ export function startServer(connection: Connection): void {
         {
           wanted() {
             if (running.get(uri) !== mine) return false;
-            if (documents.get(uri)?.version !== doc.version || !sameAnalysis(mine, p, context())) {
+            // An edit (or closing the document) scheduled what comes next.
+            if (!current()) {
               running.delete(uri);
+              return false;
+            }
+            // The settings or the workspace (another zone file) changed: analyse again under them.
+            if (!sameAnalysis(mine, p, context())) {
+              running.delete(uri);
+              schedule(uri);
               return false;
             }
             // A request that needed the findings (a code action) analysed the document meanwhile.
             const done = analysed.get(uri);
             if (!done || !sameAnalysis(done, p, ctx)) return true;
             running.delete(uri);
-            send(doc, p, done.findings);
+            send(uri, version, p, done.findings);
             return false;
           },
           done(findings, ms) {
             running.delete(uri);
             analysed.set(uri, { parsed: p, ctx, findings, ms });
-            runSafe('validation', undefined, () => send(doc, p, findings));
+            runSafe('validation', undefined, () => send(uri, version, p, findings));
           },
           failed(e) {
             running.delete(uri);
@@ -245,9 +255,9 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  function send(doc: TextDocument, p: ParsedDocument, findings: Finding[]): void {
-    const uri = doc.uri;
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri, p.lines, p.text.length, findings) });
+  /** Publish the findings of parse `p` (of `version`), then let live DNS add what it learns. */
+  function send(uri: string, version: number, p: ParsedDocument, findings: Finding[]): void {
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(uri, p.lines, p.text.length, findings) });
     // Live DNS (enabled + trusted only): expand external includes, then validate again.
     if (p.languageId === 'zone') {
       void liveSpf.expand(p.model as ZoneModel, context(), trusted).then(

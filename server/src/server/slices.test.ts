@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runInSlices, type SlicedJob } from './slices';
+import { runInSlices, stillAt, type SlicedJob } from './slices';
 
 /** A job of `n` steps, each taking `cost` ms on a fake clock; records what happens. */
 function harness(n: number, cost: number, sliceMs: number, wanted: (slice: number) => boolean = () => true) {
@@ -65,4 +65,16 @@ test('a step that throws ends the job with failed, not an exception', () => {
   runInSlices(steps(), { wanted: () => true, done: () => log.push('done'), failed: (e) => log.push(`failed ${(e as Error).message}`) }, { sliceMs: 0, defer: (next) => queue.push(next) });
   while (queue.length) queue.shift()!();
   assert.deepEqual(log, ['failed boom']);
+});
+
+test('stillAt remembers the version a job started on, though the document object changes in place', () => {
+  const doc = { version: 3 };
+  let open: { version: number } | undefined = doc;
+  const same = stillAt(doc, () => open);
+  assert.equal(same(), true);
+  doc.version = 4;
+  assert.equal(same(), false, 'an edit moved the document on');
+  doc.version = 3;
+  open = undefined;
+  assert.equal(same(), false, 'the document was closed');
 });

@@ -45,3 +45,13 @@ export function runInSlices<T>(steps: Iterator<void, T, void>, job: SlicedJob<T>
   };
   slice();
 }
+
+/**
+ * For a job on the current version of a document that is updated in place: whether the document
+ * is still at the version it had when this was called (its object alone cannot tell, its
+ * `version` moves with it).
+ */
+export function stillAt(doc: { readonly version: number }, current: () => { readonly version: number } | undefined): () => boolean {
+  const version = doc.version;
+  return () => current()?.version === version;
+}
