@@ -168,12 +168,23 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
   for (const id of wanted) for (const t of RDATA_POINT_TYPES[id] ?? []) rdataTypes.add(t);
   const tolerated = (point: DialectPointId): boolean => wanted.has(point);
 
+  const nsec3 = has(wanted, 'nsec3-hash-partial-block', 'nsec3-hash-padding', 'nsec3-owner-padding');
+  /** Types whose own RDATA holds a wanted point. */
+  const ownTypes = new Set<string>();
+  if (wanted.has('sshfp-empty-fingerprint')) ownTypes.add('SSHFP');
+  if (wanted.has('rrsig-date-after-2225')) ownTypes.add('RRSIG');
+  if (nsec3) ownTypes.add('NSEC3');
+  if (wanted.has('l64-short-group')) ownTypes.add('L64');
+  // Points read on every record; without them only the records of the types above are read.
+  const everyRecord = nameChars || has(wanted, 'class', 'nested-parenthesis', 'missing-ttl', 'base64-split');
+  const records = everyRecord ? model.records : [...ownTypes, ...rdataTypes].flatMap((t) => model.recordsOfType(t));
+
   /** Next `(` at or after the current record (searched once per stretch of text: linear). */
   let paren = -1;
-  for (const r of model.records) {
+  for (const r of records) {
     const lineStart = r.lineStart;
-    const typeStart = r.typeRange.start;
     if (nameChars) {
+      const typeStart = r.typeRange.start;
       // A written owner starts the line (the store's ownerRange and classRange re-scan: avoided here).
       const first = text.charCodeAt(lineStart);
       if (first !== 32 && first !== 9) {
@@ -182,7 +193,7 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
         nameChar({ range: { start: lineStart, end } }, 'an owner name');
       }
     }
-    if (wanted.has('class') && (r.class !== 'IN' || hasClassWord(text, lineStart, typeStart))) {
+    if (wanted.has('class') && (r.class !== 'IN' || hasClassWord(text, lineStart, r.typeRange.start))) {
       const written = r.classRange && text.slice(r.classRange.start, r.classRange.end);
       if (r.classRange && written && written.toUpperCase() !== 'IN') {
         emit({ point: 'class', range: r.classRange, what: `the class ${written} (it loads only class IN, written as IN)`, accepted: `accepts ${written}` });
@@ -205,10 +216,7 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
     const d = rdataDescriptor(r.type);
     if (!d) continue;
     const byName = (nameChars || wanted.has('base64-split')) && readsRdata(d);
-    const own = wanted.has('sshfp-empty-fingerprint') && r.type === 'SSHFP' ||
-      wanted.has('rrsig-date-after-2225') && r.type === 'RRSIG' ||
-      has(wanted, 'nsec3-hash-partial-block', 'nsec3-hash-padding') && r.type === 'NSEC3' ||
-      wanted.has('l64-short-group') && r.type === 'L64';
+    const own = ownTypes.has(r.type);
     const validated = rdataTypes.has(r.type);
     if (!byName && !own && !validated) continue;
     // Read afresh, not cached on the record: a pass over a large zone keeps nothing.
