@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../../rule';
 import { zoneFacts } from '../analysis';
-import type { ZoneModel } from '../model';
+import type { ZoneModel, ZoneRecord } from '../model';
 import { canonicalRdata } from './rrsets';
 
 export const zoneMultipleCnames: Rule<ZoneModel> = {
@@ -15,17 +15,19 @@ export const zoneMultipleCnames: Rule<ZoneModel> = {
     description: 'A name has more than one CNAME record.',
   },
   check(model, _ctx, report) {
-    const first = new Map<string, { at: { start: number; end: number }; data: Set<string> }>();
+    // The data of a name's CNAMEs is compared only when the name has more than one.
+    const first = new Map<string, { record: ZoneRecord; data?: Set<string> }>();
     for (const c of zoneFacts(model).ofType(5)) {
       const seen = first.get(c.owner);
-      const data = canonicalRdata(c, model.text);
       if (!seen) {
-        first.set(c.owner, { at: c.typeRange, data: new Set([data]) });
+        first.set(c.owner, { record: c });
         continue;
       }
+      seen.data ??= new Set([canonicalRdata(seen.record, model.text)]);
+      const data = canonicalRdata(c, model.text);
       if (seen.data.has(data)) continue;
       seen.data.add(data);
-      report({ range: c.typeRange, message: `${c.owner} has more than one CNAME; an alias points at exactly one name`, related: [{ range: seen.at, message: 'first CNAME' }] });
+      report({ range: c.typeRange, message: `${c.owner} has more than one CNAME; an alias points at exactly one name`, related: [{ range: seen.record.typeRange, message: 'first CNAME' }] });
     }
   },
 };
