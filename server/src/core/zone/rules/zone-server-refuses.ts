@@ -27,7 +27,7 @@ export const zoneServerRefuses: Rule<ZoneModel> = {
     id: 'zone-server-refuses',
     language: 'zone',
     severity: 'error',
-    description: 'The target server (setting zone.server: Knot DNS, PowerDNS) refuses text that BIND accepts, so the zone will not load there.',
+    description: 'The target server (setting zone.server) refuses text that the RFC checks accept, so the zone will not load there.',
   },
   check(model, ctx, report) {
     const target = targetServer(ctx.settings);
