@@ -281,16 +281,23 @@ async function lspBench() {
   const def = await timed('textDocument/definition', (k) => ({ textDocument: { uri }, position: { line: hostLine(k), character: lines[hostLine(k)].length - 1 } }));
   console.log(`hover: first ${hov.first.toFixed(1)} ms, median ${hov.median.toFixed(2)} ms (goal ≤ 10 ms)`);
   console.log(`definition: first ${def.first.toFixed(1)} ms, median ${def.median.toFixed(2)} ms (goal ≤ 10 ms)`);
+  /**
+   * Rewrites the last character of line `l` as it is (a new version whose text equals the last
+   * one, as an undo gives back); returns the edited range.
+   */
+  const rewriteLastCharacter = async (l) => {
+    const end = lines[l].length;
+    const range = { start: { line: l, character: end - 1 }, end: { line: l, character: end } };
+    version++;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: lines[l].at(-1) }] });
+    return range;
+  };
   // Requests while the whole analysis runs: after an edit, hovers one after another until the
   // whole analysis has published. The slowest is how long a request waits behind the analysis,
   // which works in slices and lets requests through between them. The edit writes the character
   // it replaces, as an undo gives back the text before: a new version whose text equals the
   // analysed one.
   {
-    const l = edits[0];
-    const end = lines[l].length;
-    const range = { start: { line: l, character: end - 1 }, end: { line: l, character: end } };
-    version++;
     const publications = [];
     const both = new Promise((resolve) => {
       const take = () => {
@@ -298,10 +305,10 @@ async function lspBench() {
         if (publications.length === 2) resolve();
         else waiting.set(version, take);
       };
-      waiting.set(version, take);
+      waiting.set(version + 1, take);
     });
     const editAt = performance.now();
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: lines[l].at(-1) }] });
+    await rewriteLastCharacter(edits[0]);
     let finished = false;
     void both.then(() => (finished = true));
     const waits = [];
@@ -321,11 +328,7 @@ async function lspBench() {
   {
     const waits = [];
     for (let k = 0; k < 5; k++) {
-      const l = edits[k];
-      const end = lines[l].length;
-      const range = { start: { line: l, character: end - 1 }, end: { line: l, character: end } };
-      version++;
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: lines[l].at(-1) }] });
+      const range = await rewriteLastCharacter(edits[k]);
       const s = performance.now();
       await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
       waits.push(performance.now() - s);

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lspClient';
+import { hostZoneLines } from '../support/zones';
 
-const RECORDS = 3000;
-const lines = ['$ORIGIN example.jp.', '$TTL 1h', '@ IN SOA ns1 hostmaster 1 2 3 4 5', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
-for (let i = 0; i < RECORDS; i++) lines.push(`h${i} IN A 10.0.${i >> 8}.${i & 255}`);
+const lines = hostZoneLines(3000);
 lines.push('dup IN A 192.0.2.9', 'dup IN A 192.0.2.9');
 const TEXT = lines.join('\n') + '\n';
 const lineOf = (prefix: string): number => lines.findIndex((l) => l.startsWith(prefix));

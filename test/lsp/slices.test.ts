@@ -9,11 +9,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../support/lspClient';
+import { hostZoneLines } from '../support/zones';
 
-const RECORDS = 20000;
-const lines = ['$ORIGIN example.jp.', '$TTL 1h', '@ IN SOA ns1 hostmaster 1 2 3 4 5', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
-for (let i = 0; i < RECORDS; i++) lines.push(`h${i} IN A 10.0.${i >> 8}.${i & 255}`);
+const lines = hostZoneLines(20000);
 const TEXT = lines.join('\n') + '\n';
+/** The line of h0, after the five header lines. */
 const FIRST = 5;
 
 describe('edits while the whole analysis of a large zone runs', { timeout: 180000 }, () => {

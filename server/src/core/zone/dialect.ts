@@ -35,7 +35,7 @@ function knotLabelChar(c: number): boolean {
 }
 
 /** Offset (in `text`) of the first unescaped character Knot refuses in the name token, or -1. */
-export function knotNameCharAt(text: string, start: number, end: number): number {
+function knotNameCharAt(text: string, start: number, end: number): number {
   if (end - start === 1 && text.charCodeAt(start) === 64) return -1;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

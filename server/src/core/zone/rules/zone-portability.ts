@@ -23,11 +23,6 @@ import { findDialectPoints } from '../dialect';
 import type { ZoneModel } from '../model';
 import { dialectPoint, pointsReportedBy, refusers, SERVER_NAMES, serverList, targetServer, type DialectPointId, type ZoneServer } from '../servers';
 
-export { knotNameCharAt } from '../dialect';
-
-/** The constructs of the first version of the rule (the quick fixes know them). */
-export type PortabilityConstruct = DialectPointId;
-
 export const zonePortability: Rule<ZoneModel> = {
   meta: {
     id: 'zone-portability',
@@ -66,7 +61,7 @@ function absoluteSpelling(token: string, absoluteName: string): string {
 export function portableSpelling(model: ZoneModel, finding: Finding, rule: string): QuickFix[] {
   const { start, end } = finding.range;
   if (end <= start || end > model.text.length) return [];
-  const construct = (finding.data as { construct?: PortabilityConstruct } | undefined)?.construct;
+  const construct = (finding.data as { construct?: DialectPointId } | undefined)?.construct;
   const written = model.text.slice(start, end);
   const fix = (title: string, newText: string): QuickFix[] => [{ title, rule, edits: [{ range: { start, end }, newText }], preferred: true }];
   if (construct === 'relative-origin' || construct === 'relative-include-origin') {
