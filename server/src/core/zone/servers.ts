@@ -23,6 +23,9 @@ export const DEFAULT_ZONE_SERVER: ZoneServer = 'bind';
 /** How each server is named in messages. */
 export const SERVER_NAMES: Record<ZoneServer, string> = { bind: 'BIND', knot: 'Knot DNS', powerdns: 'PowerDNS' };
 
+/** The dialect points a check accepts (the target server's): their problems are noted and the check goes on. */
+export type Tolerated = (point: DialectPointId) => boolean;
+
 export function isZoneServer(v: unknown): v is ZoneServer {
   return typeof v === 'string' && (ZONE_SERVERS as readonly string[]).includes(v);
 }

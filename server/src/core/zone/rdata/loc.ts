@@ -1,5 +1,5 @@
 /** LOC presentation format (RFC 1876 §3): `d1 [m1 [s1]] N|S d2 [m2 [s2]] E|W alt[m] [siz[m] [hp[m] [vp[m]]]]`. */
-import type { DialectPointId } from '../servers';
+import type { DialectPointId, Tolerated } from '../servers';
 import type { Range } from '../../types';
 import type { ZoneToken } from '../model';
 
@@ -11,18 +11,15 @@ export interface LocProblem {
   point?: DialectPointId;
 }
 
-/** Dialect points the caller accepts: their problems are listed and the check goes on. */
-export type Tolerated = (point: DialectPointId) => boolean;
-
 const NUM = /^-?\d+(\.\d{1,3})?$/;
 
-function coordinate(
-  tokens: readonly ZoneToken[],
-  at: number,
-  what: 'latitude' | 'longitude',
-  tolerated: Tolerated,
-  noted: LocProblem[],
-): { next: number; problem?: LocProblem } {
+/**
+ * A problem the check stops at, or undefined when it is a dialect point the caller accepts: then
+ * it is noted and the check goes on.
+ */
+type Keep = (p: LocProblem) => LocProblem | undefined;
+
+function coordinate(tokens: readonly ZoneToken[], at: number, what: 'latitude' | 'longitude', keep: Keep): { next: number; problem?: LocProblem } {
   const max = what === 'latitude' ? 90 : 180;
   const hemis = what === 'latitude' ? 'NS' : 'EW';
   const parts: ZoneToken[] = [];
@@ -40,21 +37,15 @@ function coordinate(
   const [d, m, s] = parts;
   if (!/^\d+$/.test(d.text) || Number(d.text) > max) return { next: i, problem: { field: what, range: d.range, message: `degrees '${d.text}' are not 0–${max}` } };
   if (m && (!/^\d+$/.test(m.text) || Number(m.text) > 59)) return { next: i, problem: { field: what, range: m.range, message: `minutes '${m.text}' are not 0–59` } };
-  // A point some server accepts: listed, and the check goes on when the caller accepts it too.
-  const point = (p: LocProblem): LocProblem | undefined => {
-    if (!p.point || !tolerated(p.point)) return p;
-    noted.push(p);
-    return undefined;
-  };
   if (s && (!/^(\d+(\.\d{0,3})?|\.\d{1,3})$/.test(s.text) || Number(s.text) >= 60)) {
-    const p = point({ field: what, range: s.range, message: `seconds '${s.text}' are not 0–59.999`, point: /^\d+(\.\d{0,3})?$/.test(s.text) && Number(s.text) < 61 ? 'loc-seconds-60' : undefined });
+    const p = keep({ field: what, range: s.range, message: `seconds '${s.text}' are not 0–59.999`, point: /^\d+(\.\d{0,3})?$/.test(s.text) && Number(s.text) < 61 ? 'loc-seconds-60' : undefined });
     if (p) return { next: i, problem: p };
   }
   const total = Number(d.text) + (m ? Number(m.text) / 60 : 0) + (s ? Number(s.text) / 3600 : 0);
   if (total > max) {
     // Each part in its range (Knot checks them so): the total alone is beyond the limit.
     const parts = Number(d.text) <= max && (!s || Number(s.text) < 60);
-    const p = point({ field: what, range: d.range, message: `is beyond ${max} degrees`, point: parts ? 'loc-latitude-over-90' : undefined });
+    const p = keep({ field: what, range: d.range, message: `is beyond ${max} degrees`, point: parts ? 'loc-latitude-over-90' : undefined });
     if (p) return { next: i, problem: p };
   }
   return { next: i + 1 };
@@ -75,28 +66,23 @@ function meters(t: ZoneToken, field: string, min: number, max: number): LocProbl
  */
 export function locProblems(tokens: readonly ZoneToken[], tolerated: Tolerated = () => false): LocProblem[] {
   const noted: LocProblem[] = [];
-  const p = locProblemNoting(tokens, tolerated, noted);
+  const keep: Keep = (p) => {
+    if (!p.point || !tolerated(p.point)) return p;
+    noted.push(p);
+    return undefined;
+  };
+  const p = firstProblem(tokens, keep);
   return p ? [...noted, p] : noted;
 }
 
-/** The first problem of LOC RDATA (nothing tolerated). */
-export function locProblem(tokens: readonly ZoneToken[]): LocProblem | undefined {
-  return locProblems(tokens)[0];
-}
-
-function locProblemNoting(tokens: readonly ZoneToken[], tolerated: Tolerated, noted: LocProblem[]): LocProblem | undefined {
+function firstProblem(tokens: readonly ZoneToken[], keep: Keep): LocProblem | undefined {
   if (tokens.length === 0) return undefined;
-  const lat = coordinate(tokens, 0, 'latitude', tolerated, noted);
+  const lat = coordinate(tokens, 0, 'latitude', keep);
   if (lat.problem) return lat.problem;
-  const lon = coordinate(tokens, lat.next, 'longitude', tolerated, noted);
+  const lon = coordinate(tokens, lat.next, 'longitude', keep);
   if (lon.problem) return lon.problem;
   const rest = tokens.slice(lon.next);
-  if (rest.length === 0) {
-    const p: LocProblem = { field: 'altitude', range: tokens[tokens.length - 1].range, message: 'missing', point: 'loc-missing-altitude' };
-    if (!tolerated('loc-missing-altitude')) return p;
-    noted.push(p);
-    return undefined;
-  }
+  if (rest.length === 0) return keep({ field: 'altitude', range: tokens[tokens.length - 1].range, message: 'missing', point: 'loc-missing-altitude' });
   if (rest.length > 4) return { field: 'data', range: rest[4].range, message: 'unexpected text after the vertical precision' };
   const fields: [string, number, number][] = [
     ['altitude', -100000, 42849672.95],

@@ -1,5 +1,5 @@
 /** Checkers of types whose fields depend on each other: AMTRELAY (RFC 8777 §4.3) and APL items (RFC 3123 §4). */
-import type { DialectPointId } from '../servers';
+import type { DialectPointId, Tolerated } from '../servers';
 import type { Range } from '../../types';
 import type { ZoneToken } from '../model';
 import { base64Problem, isDecimal, isIPv4, isIPv6, nameProblem } from './fields';
@@ -54,7 +54,7 @@ export function aplProblem(text: string): string | undefined {
 }
 
 /** `precedence gateway-type algorithm gateway [public-key]` (RFC 4025 §3.1). */
-export function ipseckeyProblems(tokens: readonly ZoneToken[], origin: string, anchor: Range, tolerated: (point: DialectPointId) => boolean = () => false): FieldProblem[] {
+export function ipseckeyProblems(tokens: readonly ZoneToken[], origin: string, anchor: Range, tolerated: Tolerated = () => false): FieldProblem[] {
   // Gateway type 0 written without its '.' gateway (some servers read no gateway field then).
   const type0 = tokens[1]?.text === '0' && tokens[3]?.text !== '.' && tokens.length >= 3 && tokens.slice(0, 3).every((t) => isDecimal(t.text) && Number(t.text) <= 255);
   if (type0) {
@@ -70,7 +70,7 @@ export function ipseckeyProblems(tokens: readonly ZoneToken[], origin: string, a
 }
 
 /** The first problem of IPSECKEY RDATA. */
-export function ipseckeyProblem(tokens: readonly ZoneToken[], origin: string, anchor: Range): FieldProblem | undefined {
+function ipseckeyProblem(tokens: readonly ZoneToken[], origin: string, anchor: Range): FieldProblem | undefined {
   const names = ['precedence', 'gateway type', 'algorithm', 'gateway'];
   for (let i = 0; i < 4; i++) {
     if (!tokens[i]) return { field: names[i], range: tokens[tokens.length - 1]?.range ?? anchor, message: 'missing' };

@@ -10,7 +10,7 @@ import { RDATA, type RdataDescriptor } from './descriptors';
 import { base64Problem, bitmapTypeProblem, checkField, hexProblem, isIPv4, isIPv6, isDecimal, nameProblem } from './fields';
 import { locProblems } from './loc';
 import { amtrelayProblem, aplProblem, ipseckeyProblems } from './misc';
-import type { DialectPointId } from '../servers';
+import type { DialectPointId, Tolerated } from '../servers';
 import { delegParamsProblems, svcParamsProblems } from './svcb';
 
 export interface RdataProblem {
@@ -97,7 +97,7 @@ export function validateRdata(
   tokens: readonly ZoneToken[],
   origin: string,
   anchor: Range,
-  tolerated: (point: DialectPointId) => boolean = () => false,
+  tolerated: Tolerated = () => false,
 ): RdataProblem[] {
   const d = RDATA[type];
   if (!d) return [];
