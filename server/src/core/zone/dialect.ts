@@ -114,6 +114,7 @@ const RDATA_POINT_TYPES: Partial<Record<DialectPointId, readonly string[]>> = {
   'svcb-no-default-alpn-alone': ['SVCB', 'HTTPS'],
   'svcb-alpn-id-over-255': ['SVCB', 'HTTPS'],
   'svcb-dohpath-unchecked': ['SVCB', 'HTTPS'],
+  'svcb-key-leading-zero': ['SVCB', 'HTTPS'],
   'zonemd-digest-length': ['ZONEMD'],
 };
 
@@ -143,12 +144,14 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
   }
 
   // Problems of the parser that are dialect points.
-  if (has(wanted, 'txt-string-over-255', 'tsig-tkey-record', 'rdata-over-message')) {
+  if (has(wanted, 'txt-string-over-255', 'tsig-tkey-record', 'rdata-over-message', 'short-decimal-escape')) {
     for (const p of model.problems) {
       if (p.code === 'string-too-long' && wanted.has('txt-string-over-255') && model.recordAt(p.range.start)?.type === 'TXT') {
         emit({ point: 'txt-string-over-255', range: p.range, what: 'a TXT character-string over 255 octets (RFC 1035 §3.3)', advice: 'Split it into strings of at most 255 octets' });
       } else if (p.code === 'rdata-over-message' && wanted.has('rdata-over-message')) {
         emit({ point: 'rdata-over-message', range: p.range, what: `${p.message} (more than the 65512 a DNS message can carry)`, accepted: 'accepts it', advice: 'Move part of it to another record' });
+      } else if (p.code === 'short-escape' && wanted.has('short-decimal-escape')) {
+        emit({ point: 'short-decimal-escape', range: p.range, what: `the escape ${text.slice(p.range.start, p.range.end)} (RFC 1035 §5.1: \\DDD is three digits)`, advice: 'Write \\\\ for a backslash, or three digits (\\002)' });
       } else if (p.code === 'meta-type' && wanted.has('tsig-tkey-record')) {
         const type = text.slice(p.range.start, p.range.end).toUpperCase();
         if (type === 'TSIG' || type === 'TKEY') emit({ point: 'tsig-tkey-record', range: p.range, what: `a ${type} record (a meta type that exists only in messages, RFC 6895 §3.1)`, advice: 'Remove the record' });
@@ -175,6 +178,7 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
   if (wanted.has('rrsig-date-after-2225')) ownTypes.add('RRSIG');
   if (nsec3) ownTypes.add('NSEC3');
   if (wanted.has('l64-short-group')) ownTypes.add('L64');
+  if (wanted.has('txt-unquoted')) ownTypes.add('TXT').add('SPF');
   // Points read on every record; without them only the records of the types above are read.
   const everyRecord = nameChars || has(wanted, 'class', 'nested-parenthesis', 'missing-ttl', 'base64-split');
   const records = everyRecord ? model.records : [...ownTypes, ...rdataTypes].flatMap((t) => model.recordsOfType(t));
@@ -286,6 +290,14 @@ function ownRecordPoints(type: string, rdata: readonly ZoneToken[], emit: (o: Di
       }
       break;
     }
+    case 'TXT':
+    case 'SPF': {
+      const at = unquotedTxtAt(rdata);
+      if (at >= 0) {
+        emit({ point: 'txt-unquoted', range: rdata[at].range, what: `the ${type} string ${rdata[at].text} written without quotes`, accepted: 'reads it as a string', advice: 'Write every string in double quotes' });
+      }
+      break;
+    }
     case 'L64': {
       const t = rdata[1];
       if (t && !t.quoted) {
@@ -297,6 +309,14 @@ function ownRecordPoints(type: string, rdata: readonly ZoneToken[], emit: (o: Di
       break;
     }
   }
+}
+
+/**
+ * Index of the first unquoted TXT string PowerDNS refuses, else -1: its record reader takes text
+ * without quotes only as the last word, made of letters and digits.
+ */
+export function unquotedTxtAt(rdata: readonly ZoneToken[]): number {
+  return rdata.findIndex((t, i) => !t.quoted && (i < rdata.length - 1 || !/^[A-Za-z0-9]+$/.test(t.text)));
 }
 
 /** The points found from several records (kzonecheck's semantic checks). */

@@ -146,7 +146,7 @@ export class Scanner {
       return i + 4;
     }
     const end = isDigit(d2) ? i + 3 : i + 2;
-    this.problem('bad-escape', 'A decimal escape needs exactly three digits (\\DDD)', i, end);
+    this.problem('short-escape', 'A decimal escape needs exactly three digits (\\DDD)', i, end);
     return end;
   }
 

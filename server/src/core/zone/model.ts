@@ -8,6 +8,8 @@ export type ZoneProblemCode =
   | 'unclosed-paren'
   | 'unbalanced-paren'
   | 'bad-escape'
+  /** A backslash and one or two digits: a dialect point (PowerDNS loads it), not only a syntax error. */
+  | 'short-escape'
   | 'nul-byte'
   | 'no-owner'
   | 'bad-owner'

@@ -391,7 +391,7 @@ test('error: name and label length limits, empty labels', () => {
 test('error: bad escapes and NUL bytes', () => {
   expectProblems(
     'a TXT "[[\\25]]x" [[\\256]]\nb TXT x[[\\]]',
-    ['bad-escape', 'bad-escape', 'bad-escape'],
+    ['short-escape', 'bad-escape', 'bad-escape'],
   );
   expectProblems('www A 192.0.2.1[[\0\0]]extra\nt TXT "a[[\0\0\0]]b"\n', ['nul-byte', 'nul-byte']);
 });

@@ -46,6 +46,8 @@ export type DialectPointId =
   | 'l64-short-group'
   | 'cds-without-cdnskey'
   | 'ns-beside-dname'
+  // PowerDNS refuses, BIND and Knot accept.
+  | 'txt-unquoted'
   // BIND refuses, Knot accepts.
   | 'nsec3-hash-padding'
   | 'nsec3-owner-padding'
@@ -61,6 +63,8 @@ export type DialectPointId =
   | 'svcb-no-default-alpn-alone'
   | 'svcb-alpn-id-over-255'
   | 'svcb-dohpath-unchecked'
+  | 'svcb-key-leading-zero'
+  | 'short-decimal-escape'
   | 'zonemd-digest-length'
   | 'tsig-tkey-record';
 
@@ -224,6 +228,14 @@ export const DIALECT_POINTS: readonly DialectPoint[] = [
     stage: 'check',
   },
   {
+    id: 'txt-unquoted',
+    description: 'a TXT or SPF string written without quotes that is not one last word of letters and digits',
+    refusedBy: ['powerdns'],
+    rfc: 'RFC 1035 §5.1 allows a character-string without quotes (a word without blanks)',
+    evidence: "PowerDNS RDATA vectors (bad TXT #19, the unquoted '\\02unlimited'); its record reader quotes a bare word of letters and digits at the end and refuses any other unquoted text",
+    scope: 'record',
+  },
+  {
     id: 'txt-string-over-255',
     description: 'a TXT character-string over 255 octets',
     refusedBy: ['bind'],
@@ -331,6 +343,26 @@ export const DIALECT_POINTS: readonly DialectPoint[] = [
     rfc: 'RFC 8976 §2.2.4: SHA-384 digests are 48 octets, SHA-512 digests 64',
     evidence: 'PowerDNS regression zones zonemd-allunsup.zone, zonemd-sha512.zone, zonemd3.zone; Knot is assumed to refuse it (its 56_ZONEMD vectors use only algorithm 0)',
     reportedBy: 'zone-bad-rdata',
+    scope: 'record',
+  },
+  {
+    id: 'svcb-key-leading-zero',
+    description: 'an SVCB/HTTPS parameter key keyNNNNN written with leading zeros (key0998)',
+    refusedBy: BIND_KNOT,
+    acceptedAs: { powerdns: 'reads the number (key0998 is key998; an assumption, no vector shows the data)' },
+    rfc: 'RFC 9460 §2.1 writes keyNNNNN as the decimal key number without leading zeros',
+    evidence: "PowerDNS regression zone example.com (key00997, key0998), which PowerDNS serves; BIND's svc_keyfromregion refuses zero padding; Knot's refusal is an assumption (no vector)",
+    reportedBy: 'zone-bad-rdata',
+    scope: 'record',
+  },
+  {
+    id: 'short-decimal-escape',
+    description: 'a backslash followed by one or two digits (\\2) instead of \\DDD',
+    refusedBy: BIND_KNOT,
+    acceptedAs: { powerdns: 'loads the record (how it reads the escape is an assumption: no vector shows the data)' },
+    rfc: 'RFC 1035 §5.1: \\X escapes a non-digit, \\DDD is exactly three digits',
+    evidence: "PowerDNS regression zone unit.test (NAPTR regexp '\\2'), which PowerDNS serves; BIND refuses it (DNS_R_SYNTAX); Knot's refusal is an assumption (no vector)",
+    reportedBy: 'zone-syntax',
     scope: 'record',
   },
   {

@@ -137,7 +137,12 @@ export function svcParamsProblems(tokens: readonly ZoneToken[]): SvcProblem[] {
   let noDefaultAlpn: Range | undefined;
   for (const { key, value, range } of keyValues(tokens, out)) {
     // Key names are lower case (RFC 9460 §2.1: `PORT` is not `port`).
-    const num = svcKeyNumber(key);
+    let num = svcKeyNumber(key);
+    const padded = num === undefined ? /^key(0\d+)$/.exec(key) : null;
+    if (padded && Number(padded[1]) <= 65535) {
+      num = Number(padded[1]);
+      out.push({ key, range, message: `'${key}' has leading zeros: write key${num} (RFC 9460 §2.1)`, point: 'svcb-key-leading-zero' });
+    }
     if (num === undefined) {
       out.push({ key, range, message: `'${key}' is not a parameter key (alpn, port, ipv4hint, … or keyNNNNN)` });
       continue;

@@ -21,6 +21,7 @@ import type { Rule } from '../../rule';
 import type { Finding, QuickFix } from '../../types';
 import { findDialectPoints } from '../dialect';
 import type { ZoneModel } from '../model';
+import { uncachedRdata } from '../store';
 import { dialectPoint, pointsReportedBy, refusers, SERVER_NAMES, serverList, targetServer, type DialectPointId, type ZoneServer } from '../servers';
 
 export const zonePortability: Rule<ZoneModel> = {
@@ -78,5 +79,12 @@ export function portableSpelling(model: ZoneModel, finding: Finding, rule: strin
     return fix(`Escape '${written}' as \\${written}`, `\\${written}`);
   }
   if (construct === 'class' && /^CLASS0*1$/i.test(written)) return fix('Write IN', 'IN');
+  if (construct === 'txt-unquoted') {
+    const r = model.recordAt(start);
+    const bare = r ? uncachedRdata(r).filter((t) => !t.quoted) : [];
+    if (!bare.some((t) => t.range.start === start)) return [];
+    const edits = bare.map((t) => ({ range: t.range, newText: `"${t.text}"` }));
+    return [{ title: 'Write the strings in double quotes', rule, edits, preferred: true }];
+  }
   return [];
 }

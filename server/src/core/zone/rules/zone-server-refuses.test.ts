@@ -28,6 +28,7 @@ const NOTTL = '$ORIGIN example.com.\n@ 3600 SOA ns1 hostmaster 1 2h 15m 1w 300\n
 const DIGEST = 'A'.repeat(64);
 const KNOT_ONLY = { bind: 'warned', knot: 'refused', powerdns: 'warned' } as const;
 const BIND_ONLY = { bind: 'refused', knot: 'warned', powerdns: 'warned' } as const;
+const PDNS_ONLY = { bind: 'warned', knot: 'warned', powerdns: 'refused' } as const;
 const KNOT_ZONE = { bind: 'nothing', knot: 'refused', powerdns: 'nothing' } as const;
 const PDNS_ACCEPTS = (rule: string) => ({ bind: `error:${rule}`, knot: `error:${rule}`, powerdns: 'warned' }) as const;
 
@@ -46,6 +47,7 @@ const CASES: Case[] = [
   { point: 'nsec3-hash-padding', fixture: HEAD + 'ns1 NSEC3 1 0 0 - [[CPNMU===]] A\n', ...BIND_ONLY },
   { point: 'nsec3-owner-padding', fixture: HEAD + '[[CPNMU===]] NSEC3 1 0 0 - CPNMUOJ1CPNMUOJ1CPNMUOJ1CPNMUOJ1 A\n', ...BIND_ONLY },
   { point: 'rdata-over-message', fixture: HEAD + `t TXT [[${`"${'x'.repeat(255)}" `.repeat(255)}"${'y'.repeat(232)}"]]\n`, ...BIND_ONLY },
+  { point: 'txt-unquoted', fixture: HEAD + 't TXT [[v=spf1]] "-all"\n', ...PDNS_ONLY },
   { point: 'l64-short-group', fixture: HEAD + 'ns1 L64 10 [[2001:db8:1140:100]]\n', ...KNOT_ONLY },
   { point: 'cds-without-cdnskey', fixture: HEAD + `@ [[CDS]] 2371 13 2 ${DIGEST}\n`, ...KNOT_ZONE },
   { point: 'ns-beside-dname', fixture: HEAD + 'foo DNAME bar.example.net.\nfoo [[NS]] ns1\n', ...KNOT_ZONE },
@@ -77,6 +79,8 @@ const CASES: Case[] = [
   },
   { point: 'svcb-alpn-id-over-255', fixture: HEAD + `s SVCB 1 ns1 [[alpn=${'x'.repeat(256)}]]\n`, ...PDNS_ACCEPTS('zone-bad-rdata') },
   { point: 'svcb-dohpath-unchecked', fixture: HEAD + 's SVCB 1 ns1 alpn=h2 [[dohpath=path]]\n', ...PDNS_ACCEPTS('zone-bad-rdata') },
+  { point: 'svcb-key-leading-zero', fixture: HEAD + 's SVCB 1 ns1 [[key0998=foo]]\n', ...PDNS_ACCEPTS('zone-bad-rdata') },
+  { point: 'short-decimal-escape', fixture: HEAD + 'n NAPTR 100 10 "" "" "/(.*)$/[[\\2]]/i" .\n', ...PDNS_ACCEPTS('zone-syntax') },
   { point: 'zonemd-digest-length', fixture: HEAD + `@ ZONEMD 1 1 1 [[${'AB'.repeat(20)}]]\n`, ...PDNS_ACCEPTS('zone-bad-rdata') },
   { point: 'tsig-tkey-record', fixture: HEAD + 't [[TSIG]] HMAC-MD5.SIG-ALG.REG.INT. 1368386956 60 16 dGVzdA== 1 0 0\n', ...PDNS_ACCEPTS('zone-syntax') },
 ];
@@ -168,4 +172,16 @@ test('zone-server-refuses fixes: the portable spelling, then the zone passes und
   for (const f of [...found].reverse()) fixed = applyEdits(fixed, quickFixes(doc, f, ctx)[0].edits);
   assert.equal(fixed, HEAD + '$ORIGIN Sub.example.com.\nwww A 192.0.2.1\nx IN A 192.0.2.3\n');
   assert.deepEqual(findings(fixed, 'knot').filter((f) => f.rule === 'zone-server-refuses' || f.rule === 'zone-portability'), []);
+});
+
+test('unquoted TXT strings under powerdns: refused, and the fix quotes every bare string of the record', () => {
+  const text = HEAD + 't TXT v=spf1 "ip4:192.0.2.0/24" -all\nok TXT "a" last1\n';
+  const doc = parseDocument('zone', text);
+  const ctx = ctxFor('powerdns');
+  const found = validate(doc, ctx).filter((f) => f.rule === 'zone-server-refuses');
+  // The last word of letters and digits is what PowerDNS reads without quotes.
+  assert.deepEqual(found.map((f) => text.slice(f.range.start, f.range.end)), ['v=spf1']);
+  const fixed = applyEdits(text, quickFixes(doc, found[0], ctx)[0].edits);
+  assert.equal(fixed, HEAD + 't TXT "v=spf1" "ip4:192.0.2.0/24" "-all"\nok TXT "a" last1\n');
+  assert.deepEqual(findings(fixed, 'powerdns').filter((f) => f.rule === 'zone-server-refuses'), []);
 });

@@ -13,11 +13,15 @@ export const zoneSyntax: Rule<ZoneModel> = {
   },
   check(model, ctx, report) {
     // A target server that loads TSIG and TKEY records: zone-portability warns instead.
-    const metaRecords = !refuses(targetServer(ctx.settings), 'tsig-tkey-record');
+    const target = targetServer(ctx.settings);
+    const metaRecords = !refuses(target, 'tsig-tkey-record');
+    // A target server that loads '\\2': zone-portability warns instead.
+    const shortEscapes = !refuses(target, 'short-decimal-escape');
     // Over-long character-strings have a rule of their own (with a quick fix): zone-txt-too-long.
     for (const p of model.problems) {
       if (p.code === 'string-too-long' || p.code === 'rdata-over-message') continue;
       if (metaRecords && p.code === 'meta-type' && /^(TSIG|TKEY)$/i.test(model.text.slice(p.range.start, p.range.end))) continue;
+      if (shortEscapes && p.code === 'short-escape') continue;
       report({ range: p.range, message: p.message, data: { code: p.code } });
     }
   },
