@@ -33,6 +33,7 @@ import { zoneCds } from './zone-cds';
 import { zoneDnssecKeys } from './zone-dnssec-keys';
 import { zoneSvcbDns } from './zone-svcb-dns';
 import { zoneRrsigValidity } from './zone-rrsig-validity';
+import { zoneRpzTrigger } from './zone-rpz-trigger';
 import { zonePortability } from './zone-portability';
 import { zoneServerRefuses } from './zone-server-refuses';
 
@@ -72,4 +73,5 @@ export const ZONE_CHECKS: Rule<ZoneModel>[] = [
   zoneDnssecKeys,
   zoneSvcbDns,
   zoneRrsigValidity,
+  zoneRpzTrigger,
 ];
