@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectFindings } from './testkit';
+import { applyOnlyFix, expectFindings } from './testkit';
 import { rpzTriggerProblem } from './zone-rpz-trigger';
 
 const RPZ = '$ORIGIN rpz.example.\n$TTL 300\n@ SOA . . 1 1h 15m 1w 300\n@ NS .\n';
@@ -32,4 +32,10 @@ test('zone-rpz-trigger: what each problem says', () => {
   // The first of two equally long zero runs is the one written zz (as inet_ntop writes ::).
   // 1:0:0:1:0:0:1:1 is 1::1:0:0:1:1, reversed 1.1.0.0.1.zz.1.
   assert.match(rpzTriggerProblem(['128', '1', '1', '0', '0', '1', '0', '0', '1']) ?? '', /write 128\.1\.1\.0\.0\.1\.zz\.1$/);
+});
+
+test('zone-rpz-trigger fix: the canonical spelling of the trigger labels, the rest of the owner kept', () => {
+  const text = RPZ + '128.2.0.0.0.0.3.2.2001.RPZ-IP.rpz.example. CNAME .\n';
+  assert.equal(applyOnlyFix('zone-rpz-trigger', text), RPZ + '128.2.zz.3.2.2001.RPZ-IP.rpz.example. CNAME .\n');
+  assert.equal(applyOnlyFix('zone-rpz-trigger', RPZ + '24.0.2.0.0192.rpz-ip CNAME .\n'), RPZ + '24.0.2.0.192.rpz-ip CNAME .\n');
 });
