@@ -315,7 +315,7 @@ function ownRecordPoints(type: string, rdata: readonly ZoneToken[], emit: (o: Di
  * Index of the first unquoted TXT string PowerDNS refuses, else -1: its record reader takes text
  * without quotes only as the last word, made of letters and digits.
  */
-export function unquotedTxtAt(rdata: readonly ZoneToken[]): number {
+function unquotedTxtAt(rdata: readonly ZoneToken[]): number {
   return rdata.findIndex((t, i) => !t.quoted && (i < rdata.length - 1 || !/^[A-Za-z0-9]+$/.test(t.text)));
 }
 

@@ -6,16 +6,17 @@
  * relative `$ORIGIN` or `$INCLUDE` origin, a class written other than `IN`, a character outside
  * letters, digits and `-_/*` left unescaped in a domain name, a parenthesis opened inside another,
  * base64 split inside a 4-character block, an SSHFP record without fingerprint, an RRSIG date after
- * 2225, an NSEC3 hash not in whole 8-character blocks, a short L64 group. Under Knot DNS or
+ * 2225, an NSEC3 hash not in whole 8-character blocks, a short L64 group; and PowerDNS's: TXT text
+without quotes (but for one last word of letters and digits). Under Knot DNS or
  * PowerDNS, also what the target accepts against the RFCs (a TXT string over 255 octets, LOC, SVCB,
- * IPSECKEY, ZONEMD and TSIG/TKEY points), which the rule that refuses it under BIND then leaves to
+ * IPSECKEY, ZONEMD and TSIG/TKEY points, SVCB keys with leading zeros, one-digit escapes), which the rule that refuses it under BIND then leaves to
  * this one. Points found only from the whole zone (CRLF line endings, CDS without CDNSKEY, NS beside
  * a DNAME) are not reported here: the rule judges each record on its own.
  *
  * `data`: `{ construct, servers }` — the dialect point and the servers that refuse it.
  *
  * Quick fixes, where the portable spelling means the same: the absolute origin for a relative
- * one, a backslash before an ASCII character, `IN` for `CLASS1`.
+ * one, a backslash before an ASCII character, `IN` for `CLASS1`, quotes around bare TXT strings.
  */
 import type { Rule } from '../../rule';
 import type { Finding, QuickFix } from '../../types';

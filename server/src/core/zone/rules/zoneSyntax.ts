@@ -15,7 +15,7 @@ export const zoneSyntax: Rule<ZoneModel> = {
     // A target server that loads TSIG and TKEY records: zone-portability warns instead.
     const target = targetServer(ctx.settings);
     const metaRecords = !refuses(target, 'tsig-tkey-record');
-    // A target server that loads '\\2': zone-portability warns instead.
+    // A target server that loads one-digit escapes (\2): zone-portability warns instead.
     const shortEscapes = !refuses(target, 'short-decimal-escape');
     // Over-long character-strings have a rule of their own (with a quick fix): zone-txt-too-long.
     for (const p of model.problems) {
