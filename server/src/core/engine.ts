@@ -7,6 +7,7 @@ import type { DocumentOptions, LanguageSupport } from './language';
 import { rulesFor, ruleById } from './registry';
 import type { Rule, RuleContext, WorkspaceFacts } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { drain, type Steps } from './steps';
 import { applySuppressions } from './suppress';
 import { LineIndex } from './text';
 import type { CompletionEntry, EditorAction, FeatureEnv, FoldingRegion, FormatOptions, LanguageFeatures, OutlineSymbol } from './features';
@@ -50,7 +51,7 @@ function clampRange(r: Report['range'], length: number): Report['range'] {
 
 /** Run every enabled rule of the document's language. */
 export function validate(doc: ParsedDocument, ctx: RuleContext = makeContext()): Finding[] {
-  return finish(validateSteps(doc, ctx));
+  return drain(validateSteps(doc, ctx));
 }
 
 /**
@@ -58,33 +59,36 @@ export function validate(doc: ParsedDocument, ctx: RuleContext = makeContext()):
  * that it answers requests while a large document is analysed, and drops the rest when the
  * document changes meanwhile. Its value is what `validate` returns.
  */
-export function* validateSteps(doc: ParsedDocument, ctx: RuleContext = makeContext()): Generator<void, Finding[], void> {
+export function* validateSteps(doc: ParsedDocument, ctx: RuleContext = makeContext()): Steps<Finding[]> {
   const findings = yield* ruleSteps(doc.languageId, doc.model, doc.text.length, ctx, () => true);
   findings.sort(byPosition);
   return applySuppressions(doc.text, doc.lines, findings);
 }
 
-/** Runs `steps` to the end; their value. */
-function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return s.value;
-  }
+/** Runs a rule's check to the end (a check in steps included). */
+export function runCheck<M>(rule: Rule<M>, model: M, ctx: RuleContext, report: (r: Report) => void): void {
+  for (const _ of checkSteps(rule.check(model, ctx, report)));
+}
+
+/** What a check returned, as steps: a plain check's nothing is no step. */
+function checkSteps(returned: void | Iterable<void>): Iterable<void> {
+  return returned && typeof returned[Symbol.iterator] === 'function' ? returned : [];
 }
 
 const byPosition = (a: Finding, b: Finding): number => a.range.start - b.range.start || a.range.end - b.range.end;
 
 /** The findings of the enabled rules that `only` admits, their ranges clamped to `length`; a step after each rule. */
-function* ruleSteps(language: LanguageId, model: unknown, length: number, ctx: RuleContext, only: (rule: Rule<unknown>) => boolean): Generator<void, Finding[], void> {
+function* ruleSteps(language: LanguageId, model: unknown, length: number, ctx: RuleContext, only: (rule: Rule<unknown>) => boolean): Steps<Finding[]> {
   const findings: Finding[] = [];
   for (const rule of rulesFor(language)) {
     const setting = ctx.settings.rules[rule.meta.id];
     if (setting === 'off' || !only(rule)) continue;
     const severity = setting ?? rule.meta.severity;
     try {
-      rule.check(model, ctx, (r) => {
+      const steps = rule.check(model, ctx, (r) => {
         findings.push({ ...r, range: clampRange(r.range, length), rule: rule.meta.id, severity });
       });
+      for (const _ of checkSteps(steps)) yield;
     } catch (e) {
       findings.push(internalError(rule, e));
     }
@@ -122,7 +126,7 @@ export function validateEdit(
   const region = editedRegion(old.model as ZoneModel, text, change);
   if (!region) return undefined;
   const snippet = region.model;
-  const found = finish(ruleSteps('zone', snippet, snippet.text.length, ctx, judgesRecords));
+  const found = drain(ruleSteps('zone', snippet, snippet.text.length, ctx, judgesRecords));
   found.sort(byPosition);
   const fresh = applySuppressions(snippet.text, snippet.lines, found).map((f) => moveFinding(f, (p) => p + region.start));
 

@@ -45,7 +45,12 @@ export interface RuleContext {
 
 export interface Rule<M> {
   meta: RuleMeta;
-  check(model: M, ctx: RuleContext, report: (r: Report) => void): void;
+  /**
+   * Reports the findings. A check that takes long on large documents may be a generator
+   * (`*check`): it yields between pieces of work (steps.ts), and the language server answers
+   * requests at each yield. Run checks through `runCheck` (engine.ts), which drains it.
+   */
+  check(model: M, ctx: RuleContext, report: (r: Report) => void): void | Iterable<void>;
   /** Quick fixes for one of this rule's findings; computed from the model and the finding only. */
   fix?(model: M, finding: Finding, ctx: RuleContext): QuickFix[];
 }

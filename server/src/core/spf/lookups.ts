@@ -19,6 +19,7 @@ import { shapeOf, spfRecords, type SpfCandidate } from './records';
 import { normalizeName, ZoneIndex, type DnsType, type LookupResult } from './resolver';
 import { MECHANISMS, type MechanismName } from './terms';
 import { memoized } from './ip';
+import { drain, ITEMS_PER_STEP, type Steps } from '../steps';
 
 export type LookupKind = 'include' | 'redirect' | Exclude<MechanismName, 'all' | 'ip4' | 'ip6' | 'include'>;
 
@@ -99,10 +100,15 @@ const indexCache = new WeakMap<ZoneModel, { zones: readonly ZoneModel[]; index: 
 
 /** The zone index over a document and the workspace's other zone files (cached per model). */
 export function zoneIndexFor(model: ZoneModel, ctx?: RuleContext): ZoneIndex {
+  return drain(zoneIndexInSteps(model, ctx));
+}
+
+/** `zoneIndexFor` in steps (built a few thousand records at a time). */
+export function* zoneIndexInSteps(model: ZoneModel, ctx?: RuleContext): Steps<ZoneIndex> {
   const zones = workspaceZones(ctx);
   const hit = indexCache.get(model);
   if (hit && hit.zones === zones) return hit.index;
-  const index = new ZoneIndex([model, ...zones.filter((z) => z !== model)]);
+  const index = yield* ZoneIndex.inSteps([model, ...zones.filter((z) => z !== model)]);
   indexCache.set(model, { zones, index });
   return index;
 }
@@ -150,27 +156,36 @@ class OwnLookupTerm {
   }
 }
 
+type AnalysisList = { candidate: SpfCandidate; analysis: LookupAnalysis }[];
+
 /** Analyses of every SPF record of the document (near misses excluded: receivers ignore them). */
-export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): { candidate: SpfCandidate; analysis: LookupAnalysis }[] {
+export function lookupAnalyses(model: ZoneModel, ctx?: RuleContext): AnalysisList {
+  return drain(lookupAnalysesInSteps(model, ctx));
+}
+
+/** `lookupAnalyses` in steps: the zone index built in steps, then a yield every few hundred records. */
+export function* lookupAnalysesInSteps(model: ZoneModel, ctx?: RuleContext): Steps<AnalysisList> {
   // Only records with DNS-querying terms need the zone index.
   const querying = spfRecords(model).filter(
     (c) => !c.typo && shapeOf(c).terms.some((t) => (t.kind === 'mechanism' && t.mechanism && MECHANISMS[t.mechanism].dnsLookup) || (t.kind === 'modifier' && t.modifier === 'redirect')),
   );
   if (querying.length === 0) return [];
+  if (querying.length >= ITEMS_PER_STEP) yield;
   // Several rules walk the same analyses: keep the list beside the per-record cache.
-  const index = zoneIndexFor(model, ctx);
+  const index = yield* zoneIndexInSteps(model, ctx);
   const answers = ctx?.workspace.dnsAnswers;
   const hit = listCache.get(index);
   if (hit && hit.model === model && hit.answers === answers) return hit.list;
-  const list = querying.map((candidate) => ({ candidate, analysis: analyzeCandidate(model, candidate, ctx) }));
+  const list: AnalysisList = [];
+  for (const candidate of querying) {
+    list.push({ candidate, analysis: analyzeCandidate(model, candidate, ctx) });
+    if (list.length % ITEMS_PER_STEP === 0) yield;
+  }
   listCache.set(index, { model, answers, list });
   return list;
 }
 
-const listCache = new WeakMap<
-  ZoneIndex,
-  { model: ZoneModel; answers: ResolverLike | undefined; list: { candidate: SpfCandidate; analysis: LookupAnalysis }[] }
->();
+const listCache = new WeakMap<ZoneIndex, { model: ZoneModel; answers: ResolverLike | undefined; list: AnalysisList }>();
 
 /**
  * Analyses a parsed record published at `domain`, looking targets up in `index` and, for names

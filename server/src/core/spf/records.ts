@@ -10,6 +10,7 @@ import { uncachedStrings } from '../zone/store';
 import { replaceInStrings } from '../zone/stringEdits';
 import { detectVersionTypo, MAX_TAG_LENGTH, type VersionTypo } from './nearMiss';
 import { isSpfRecord, parseSpf, type MacroPart, type Part, type SpfError, type SpfErrorCode, type SpfRecord, type SpfTerm } from './parse';
+import { drain, ITEMS_PER_STEP, type Steps } from '../steps';
 
 export interface SpfCandidate {
   record: ZoneRecord;
@@ -66,6 +67,11 @@ export function isSpfBearing(record: ZoneRecord): boolean {
 
 /** SPF records and near misses of the zone, in document order. */
 export function spfRecords(model: ZoneModel): SpfCandidate[] {
+  return drain(spfRecordsInSteps(model));
+}
+
+/** `spfRecords` in steps (a yield every few thousand TXT records). */
+export function* spfRecordsInSteps(model: ZoneModel): Steps<SpfCandidate[]> {
   let found = cache.get(model);
   if (found) return found;
   found = [];
@@ -79,7 +85,9 @@ export function spfRecords(model: ZoneModel): SpfCandidate[] {
   // Shared parses by value (near misses by where their terms begin, too).
   const shapes = new Map<string, SpfRecord>();
   const typoShapes = new Map<string, SpfRecord>();
+  let done = 0;
   for (const record of bearing) {
+    if (++done % ITEMS_PER_STEP === 0) yield;
     // Most TXT records of a large zone are something else (DKIM keys, site verifications):
     // those are told from their first string. The strings are not kept on the record.
     const strings = uncachedStrings(record);

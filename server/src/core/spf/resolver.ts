@@ -11,6 +11,7 @@ import * as ipaddr from 'ipaddr.js';
 import type { ZoneModel, ZoneRecord, ZoneToken } from '../zone/model';
 import { uncachedRdata, uncachedStrings } from '../zone/store';
 import { buildName } from '../zone/names';
+import { drain, ITEMS_PER_STEP, type Steps } from '../steps';
 
 export type DnsType = 'A' | 'AAAA' | 'MX' | 'PTR' | 'TXT';
 
@@ -152,9 +153,22 @@ export class ZoneIndex {
   private readonly delegations = new Set<string>();
 
   constructor(models: readonly ZoneModel[]) {
-    for (const model of models) this.add(model);
+    drain(this.fill(models));
+  }
+
+  /** An index built in steps (a yield every few thousand records), for large zones in the language server. */
+  static *inSteps(models: readonly ZoneModel[]): Steps<ZoneIndex> {
+    const index = new ZoneIndex([]);
+    yield* index.fill(models);
+    return index;
+  }
+
+  private *fill(models: readonly ZoneModel[]): Steps {
+    for (const model of models) yield* this.add(model);
     if (this.apexSet.length === 0) return;
+    let done = 0;
     for (const name of this.owners.keys()) {
+      if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
       const apex = this.apexOfAbsolute(name);
       if (apex === undefined) continue;
       for (let n = name; n !== apex; ) {
@@ -174,13 +188,15 @@ export class ZoneIndex {
    * version (e.g. broken/ and fixed/), and the first one — the document itself — wins. */
   private readonly zonesSeen = new Set<string>();
 
-  private add(model: ZoneModel): void {
+  private *add(model: ZoneModel): Steps {
     const apexes = model.recordsOfType('SOA').filter((r) => r.class === 'IN').map((r) => r.owner);
     if (apexes.some((a) => this.zonesSeen.has(a))) return;
     for (const a of apexes) this.zonesSeen.add(a);
     const soaOwners: string[] = [];
+    let done = 0;
     for (const type of INDEXED_TYPES) {
       for (const r of model.recordsOfType(type)) {
+        if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
         if (r.class !== 'IN') continue;
         const owner = r.owner;
         const entry = this.owners.get(owner);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { makeContext, parseDocument } from '../../engine';
+import { makeContext, parseDocument, runCheck } from '../../engine';
 import { applyEdits } from '../../testing';
 import type { Finding } from '../../types';
 import { zone } from '../../spf/rules/testkit';
@@ -18,7 +18,7 @@ function exercise(text: string): void {
   const model = parseDocument('zone', text).model as ZoneModel;
   for (const rule of DKIM_RULES) {
     const found: Finding[] = [];
-    rule.check(model, ctx, (r) => found.push({ ...r, rule: rule.meta.id, severity: rule.meta.severity }));
+    runCheck(rule, model, ctx, (r) => found.push({ ...r, rule: rule.meta.id, severity: rule.meta.severity }));
     for (const f of found) {
       seen.findings.add(rule.meta.id);
       assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, `${rule.meta.id} ${JSON.stringify(f.range)} in ${JSON.stringify(text)}`);

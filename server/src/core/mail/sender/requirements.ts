@@ -23,6 +23,7 @@ import { uncachedRdata } from '../../zone/store';
 import { evaluatedRecords, shapeOf, spfRecords, type SpfCandidate } from '../../spf/records';
 import { bare, kindOfOwner, mailRecords, type MailRecord } from '../records';
 import { tag } from '../tagList';
+import { drain, ITEMS_PER_STEP, type Steps } from '../../steps';
 
 export type RequirementId = 'spf' | 'dkim' | 'dmarc' | 'alignment' | 'fcrdns';
 export type RequirementStatus = 'met' | 'unmet' | 'outside';
@@ -135,6 +136,11 @@ const cache = new WeakMap<ZoneModel, SendingDomain[]>();
 
 /** The sending domains of the zone with their requirement checklist, in document order of their evidence. */
 export function sendingDomains(model: ZoneModel): SendingDomain[] {
+  return drain(sendingDomainsInSteps(model));
+}
+
+/** `sendingDomains` in steps (a yield every few hundred domains of a large zone). */
+export function* sendingDomainsInSteps(model: ZoneModel): Steps<SendingDomain[]> {
   const cached = cache.get(model);
   if (cached) return cached;
   const blocks = spfBuildingBlocks(model);
@@ -160,6 +166,7 @@ export function sendingDomains(model: ZoneModel): SendingDomain[] {
     if ((spfByOwner.get(owner) ?? []).some(sendsNothing)) continue;
     evidence.set(owner, list[0]);
   }
+  if (evidence.size >= ITEMS_PER_STEP) yield;
   const mail = mailRecords(model);
   const dmarc = mail.filter((m) => m.kind === 'dmarc' && m.ownerKind === 'dmarc');
   const dkim = dkimByDomain(model, mail.filter((m) => m.kind === 'dkim'));
@@ -172,6 +179,7 @@ export function sendingDomains(model: ZoneModel): SendingDomain[] {
   const apex = apexOf(model);
   const out: SendingDomain[] = [];
   for (const [domain, record] of evidence) {
+    if (out.length % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     out.push({ domain, evidence: record, requirements: checklist(domain, spfByOwner.get(domain) ?? [], dmarcByDomain, dkim.get(domain), apex) });
   }
   // Each record's start read once (not a range object per comparison); evidence records are distinct.

@@ -13,7 +13,8 @@ import type { TextEdit } from '../../types';
 import type { ZoneModel } from '../../zone/model';
 import { ownerSpot } from '../../zone/rules/common';
 import { ownerText } from '../../spf/edits';
-import { reportable, sendingDomains, type SendingDomain } from './requirements';
+import { reportable, sendingDomains, sendingDomainsInSteps, type SendingDomain } from './requirements';
+import { ITEMS_PER_STEP } from '../../steps';
 
 const ID = 'sender-requirements';
 
@@ -51,8 +52,11 @@ export const senderRequirements: Rule<ZoneModel> = {
     severity: 'warning',
     description: 'A domain that sends mail without the DMARC record or DKIM key the large mailbox providers require',
   },
-  check(model, _ctx, report) {
-    for (const d of sendingDomains(model)) {
+  // In steps: a checklist for every sending domain of the zone.
+  *check(model, _ctx, report) {
+    let done = 0;
+    for (const d of yield* sendingDomainsInSteps(model)) {
+      if (++done % ITEMS_PER_STEP === 0) yield;
       const missing = reportable(d);
       if (missing.length === 0) continue;
       report({

@@ -18,6 +18,7 @@ import type { SpfMechanism } from '../parse';
 import { providerOf, type ProviderMatch } from '../providers';
 import { candidateAt, evaluatedRecords, replaceInValue, shapeOf, type SpfCandidate } from '../records';
 import { normalizeName } from '../resolver';
+import { ITEMS_PER_STEP, type Steps } from '../../steps';
 
 const ID = 'spf-ip-unknown';
 
@@ -53,12 +54,14 @@ function addTo(out: Addresses, a: ipaddr.IPv4 | ipaddr.IPv6): void {
 
 /** Every A/AAAA address of a model, parsed; cached per model. */
 const addressCache = new WeakMap<ZoneModel, Addresses>();
-function addressesOf(model: ZoneModel): Addresses {
+function* addressesOf(model: ZoneModel): Steps<Addresses> {
   let list = addressCache.get(model);
   if (list) return list;
   list = { v4: [], v6: [] };
+  let done = 0;
   for (const type of ['A', 'AAAA']) {
     for (const r of model.recordsOfType(type)) {
+      if (++done % ITEMS_PER_STEP === 0) yield;
       if (r.generic) continue;
       const text = uncachedRdata(r)[0]?.text;
       if (text === undefined) continue;
@@ -82,13 +85,15 @@ function addressesOf(model: ZoneModel): Addresses {
 }
 
 /** The zones' addresses and the mail servers the user declared (`senderGuard.mailServers`). */
-function knownAddresses(model: ZoneModel, ctx: RuleContext): Addresses[] {
+function* knownAddresses(model: ZoneModel, ctx: RuleContext): Steps<Addresses[]> {
   const declared: Addresses = { v4: [], v6: [] };
   for (const m of ctx.settings.mailServers) {
     const a = parsedAddress(m);
     if (a) addTo(declared, a);
   }
-  return [declared, ...[model, ...workspaceZones(ctx).filter((z) => z !== model)].map(addressesOf)];
+  const out = [declared];
+  for (const z of [model, ...workspaceZones(ctx).filter((z) => z !== model)]) out.push(yield* addressesOf(z));
+  return out;
 }
 
 /** Whether any of the addresses lies in the network. */
@@ -130,7 +135,8 @@ export const spfIpUnknown: Rule<ZoneModel> = {
     severity: 'hint',
     description: 'An ip4:/ip6: term that matches no host of the zone files; inside a known mail provider\'s range it is better written as the provider\'s include:',
   },
-  check(model, ctx, report) {
+  // In steps: it reads every A/AAAA address of the zones.
+  *check(model, ctx, report) {
     const records = evaluatedRecords(model);
     if (records.length === 0) return;
     let hosts: Addresses[] | undefined;
@@ -144,7 +150,7 @@ export const spfIpUnknown: Rule<ZoneModel> = {
         if (t.kind !== 'mechanism') continue;
         const ip = ipTerm(t, c, model, ctx);
         if (!ip) continue;
-        hosts ??= knownAddresses(model, ctx);
+        if (!hosts) hosts = yield* knownAddresses(model, ctx);
         const key = `${ip.network.family}/${ip.network.length}/${ip.network.address}`;
         let holds = held.get(key);
         if (holds === undefined) held.set(key, (holds = holdsAny(ip.network, hosts)));

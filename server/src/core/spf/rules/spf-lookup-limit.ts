@@ -7,7 +7,7 @@
 import type { Rule } from '../../rule';
 import type { RelatedInfo } from '../../types';
 import type { ZoneModel } from '../../zone/model';
-import { lookupAnalyses, termOverLimit } from '../lookups';
+import { lookupAnalysesInSteps, termOverLimit } from '../lookups';
 import { DNS_LOOKUP_LIMIT } from '../terms';
 
 export const spfLookupLimit: Rule<ZoneModel> = {
@@ -17,8 +17,9 @@ export const spfLookupLimit: Rule<ZoneModel> = {
     severity: 'error',
     description: 'The SPF record needs more than 10 DNS lookups (include, a, mx, ptr, exists, redirect), so receivers return permerror',
   },
-  check(model, ctx, report) {
-    for (const { analysis } of lookupAnalyses(model, ctx)) {
+  // In steps: it builds the lookup analyses the other SPF rules share.
+  *check(model, ctx, report) {
+    for (const { analysis } of yield* lookupAnalysesInSteps(model, ctx)) {
       if (analysis.total <= DNS_LOOKUP_LIMIT) continue;
       const over = termOverLimit(analysis.terms, DNS_LOOKUP_LIMIT);
       if (!over) continue;

@@ -5,7 +5,7 @@
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { describeVersionTypo } from '../nearMiss';
-import { replaceInValue, spfRecords } from '../records';
+import { replaceInValue, spfRecords, spfRecordsInSteps } from '../records';
 
 export const spfVersionTypo: Rule<ZoneModel> = {
   meta: {
@@ -15,8 +15,9 @@ export const spfVersionTypo: Rule<ZoneModel> = {
     severity: 'error',
     description: 'A TXT record meant as SPF has a mistyped version tag (not "v=spf1"), so receivers ignore it',
   },
-  check(model, _ctx, report) {
-    for (const c of spfRecords(model)) {
+  // In steps: the first SPF rule, it reads the zone's SPF records for the others.
+  *check(model, _ctx, report) {
+    for (const c of yield* spfRecordsInSteps(model)) {
       if (!c.typo) continue;
       report({
         range: c.text.docRange(c.typo.start, c.typo.end),

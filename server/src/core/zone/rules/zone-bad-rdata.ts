@@ -5,6 +5,7 @@ import type { ZoneModel, ZoneRecord, ZoneToken } from '../model';
 import { RDATA } from '../rdata/descriptors';
 import { validateRdata } from '../rdata/validate';
 import { refuses, targetServer, type DialectPointId } from '../servers';
+import { ITEMS_PER_STEP } from '../../steps';
 
 /** Octets the generic form of a known fixed-size type must have. */
 const FIXED: Record<string, number> = { A: 4, AAAA: 16, EUI48: 6, EUI64: 8, L32: 6, L64: 10, NID: 10 };
@@ -29,12 +30,15 @@ export const zoneBadRdata: Rule<ZoneModel> = {
     severity: 'error',
     description: "A field of a record's data is not valid for its type (address, number, name, base64…).",
   },
-  check(model, ctx, report) {
+  // In steps: every record's data is read.
+  *check(model, ctx, report) {
     // What the target server accepts beyond the RFC is left to zone-portability (validated past it).
     const target = targetServer(ctx.settings);
     const accepted = (point: DialectPointId): boolean => !refuses(target, point);
     const scanner = new Scanner(model.text, null);
+    let done = 0;
     for (const r of model.records) {
+      if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
       if (r.generic) {
         const p = genericProblem(r);
         if (p) report({ range: r.rdata[1]?.range ?? r.typeRange, message: p, data: { field: 'length' } });
