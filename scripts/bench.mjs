@@ -127,6 +127,22 @@ process.stdout.write(findings.length + ' findings\\n');
 `;
 }
 
+/**
+ * The floor under every check: read the file, parse it and name every record's owner, with no
+ * rule at all. What a rule costs comes on top of this.
+ */
+function floorWrapper() {
+  return `const fs = require('fs');
+const core = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'core'))});
+const bytes = fs.readFileSync(process.argv[2]);
+const text = bytes.toString(require('buffer').isAscii(bytes) ? 'latin1' : 'utf8');
+const records = core.parseDocument('zone', text).model.records;
+let length = 0;
+for (const r of records) length += r.owner.length;
+process.stdout.write(records.length + ' records, ' + length + ' owner characters\\n');
+`;
+}
+
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const mib = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 'n/a');
 
@@ -154,6 +170,10 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   }
   const ours = best(process.execPath, ourArgs);
   rows.push([OFF.length ? `senderguard check (without ${OFF.join(', ')})` : last ? `senderguard check (${path.relative(ROOT, last)})` : 'senderguard check (all zone + SPF rules)', ours]);
+  const floorScript = path.join(tmp, 'parse-only.cjs');
+  fs.writeFileSync(floorScript, floorWrapper());
+  const floor = best(process.execPath, [floorScript, file]);
+  rows.push(['senderguard parse only (no rule)', floor]);
   let kz;
   let nc;
   if (kzone) rows.push(['kzonecheck', (kz = best(kzone, ['-o', ORIGIN, file]))]);
@@ -163,6 +183,7 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   if (nc) console.log(`wall ratio senderguard / named-checkzone ${fmt(ours.wall / nc.wall)}`);
   if (nc) console.log(`peak RSS ratio senderguard / named-checkzone ${fmt(ours.rss / nc.rss)}  (goal ≤ 1)`);
   if (kz) console.log(`peak RSS ratio senderguard / kzonecheck ${fmt(ours.rss / kz.rss)}`);
+  if (kz && nc) console.log(`parse only / kzonecheck: wall ${fmt(floor.wall / kz.wall)}; RSS / named-checkzone ${fmt(floor.rss / nc.rss)} (the floor before any rule)`);
 }
 
 // ---------------------------------------------------------------- language server
