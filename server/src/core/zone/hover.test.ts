@@ -61,6 +61,14 @@ test('hover on owners, classes and SOA timers', () => {
   assert.match(hoverAt('@ SOA ns1 host ( 1 2h 15m 1w 3|00 )\n')!.contents, /MINIMUM.*5 minutes/s);
 });
 
+test('hover on an RPZ trigger owner: the network it matches, or why BIND refuses it', () => {
+  const rpz = '$ORIGIN rpz.example.\n@ SOA . . 1 1h 15m 1w 300\n@ NS .\n';
+  assert.match(hoverAt(rpz + '128.2.zz.3|.2.2001.rpz-ip CNAME .\n')!.contents, /`rpz-ip` trigger: the policy applies when an address in the answer is in `2001:2:3::2\/128`/);
+  assert.match(hoverAt(rpz + '24.0.2.0.1|92.rpz-client-ip CNAME .\n')!.contents, /the client's address is in `192\.0\.2\.0\/24`/);
+  assert.match(hoverAt(rpz + '24.0.2.0.0|192.rpz-nsip CNAME .\n')!.contents, /trigger that BIND refuses: not in canonical form: write 24\.0\.2\.0\.192/);
+  assert.doesNotMatch(hoverAt('$ORIGIN example.com.\nw|ww A 192.0.2.1\n')!.contents, /RPZ/);
+});
+
 test('no hover where nothing applies', () => {
   assert.equal(hoverAt('www A 19|2.0.2.1\n'), undefined);
   assert.equal(hoverAt('; com|ment\nwww A 192.0.2.1\n'), undefined);

@@ -6,6 +6,8 @@ import type { RuleContext } from '../rule';
 import type { HoverResult, Range } from '../types';
 import type { ZoneDirective, ZoneModel, ZoneRecord } from './model';
 import { directiveAt, recordAt, recordTokenAt } from './query';
+import { zoneFacts } from './analysis';
+import { readRpzTrigger, rpzTriggerOf, RPZ_TRIGGERS } from './rpz';
 import { rfcLink, rrClassByName, rrTypeByCode } from './rrtypes';
 import { formatDuration, parseTtl } from './ttl';
 
@@ -66,6 +68,16 @@ function ownerDoc(model: ZoneModel, record: ZoneRecord, written: string): string
   else if (!written.endsWith('.') || written.endsWith('\\.')) lines.push(`Relative name: completed with the origin \`${record.origin}\`.`);
   if (!model.originKnown && record.origin === model.origin && (written === '@' || !written.endsWith('.'))) {
     lines.push('The zone name is not known and no `$ORIGIN` precedes this line, so the root was assumed.');
+  }
+  const apex = record.owner.includes('rpz-') ? zoneFacts(model).apex : undefined;
+  const trigger = apex ? rpzTriggerOf(record.owner, apex) : undefined;
+  if (trigger) {
+    const reading = readRpzTrigger(trigger.labels);
+    lines.push(
+      'network' in reading
+        ? `RPZ \`${trigger.kind}\` trigger: the policy applies when ${RPZ_TRIGGERS[trigger.kind]} is in \`${reading.network}\`.`
+        : `RPZ \`${trigger.kind}\` trigger that BIND refuses: ${reading.problem}.`,
+    );
   }
   return lines.join('\n\n');
 }
