@@ -9,7 +9,7 @@
  */
 import type { Range } from '../types';
 import { zoneFacts } from './analysis';
-import type { ZoneModel, ZoneToken } from './model';
+import type { ZoneModel, ZoneProblem, ZoneToken } from './model';
 import { rdataDescriptor, validateRdata } from './rdata/validate';
 import { dialectPoint, type DialectPointId } from './servers';
 import { uncachedRdata } from './store';
@@ -104,6 +104,28 @@ function readsRdata(d: Descriptor): boolean {
 
 const has = (wanted: ReadonlySet<DialectPointId>, ...ids: DialectPointId[]): boolean => ids.some((id) => wanted.has(id));
 
+/** Points that are problems of the parser (`parserProblemPoint`). */
+const PARSER_POINTS: readonly DialectPointId[] = ['txt-string-over-255', 'rdata-over-message', 'short-decimal-escape', 'tsig-tkey-record'];
+
+/**
+ * The dialect point a problem of the parser is, if any: the rule that reports the problem leaves
+ * it to zone-portability when the target server accepts the point.
+ */
+export function parserProblemPoint(p: ZoneProblem, model: ZoneModel): DialectPointId | undefined {
+  switch (p.code) {
+    case 'string-too-long':
+      return model.recordAt(p.range.start)?.type === 'TXT' ? 'txt-string-over-255' : undefined;
+    case 'rdata-over-message':
+      return 'rdata-over-message';
+    case 'short-escape':
+      return 'short-decimal-escape';
+    case 'meta-type':
+      return /^(TSIG|TKEY)$/i.test(model.text.slice(p.range.start, p.range.end)) ? 'tsig-tkey-record' : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Points found by validating the RDATA of these types (the validators mark them). */
 const RDATA_POINT_TYPES: Partial<Record<DialectPointId, readonly string[]>> = {
   'loc-latitude-over-90': ['LOC'],
@@ -144,17 +166,24 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
   }
 
   // Problems of the parser that are dialect points.
-  if (has(wanted, 'txt-string-over-255', 'tsig-tkey-record', 'rdata-over-message', 'short-decimal-escape')) {
+  if (has(wanted, ...PARSER_POINTS)) {
     for (const p of model.problems) {
-      if (p.code === 'string-too-long' && wanted.has('txt-string-over-255') && model.recordAt(p.range.start)?.type === 'TXT') {
-        emit({ point: 'txt-string-over-255', range: p.range, what: 'a TXT character-string over 255 octets (RFC 1035 §3.3)', advice: 'Split it into strings of at most 255 octets' });
-      } else if (p.code === 'rdata-over-message' && wanted.has('rdata-over-message')) {
-        emit({ point: 'rdata-over-message', range: p.range, what: `${p.message} (more than the 65512 a DNS message can carry)`, accepted: 'accepts it', advice: 'Move part of it to another record' });
-      } else if (p.code === 'short-escape' && wanted.has('short-decimal-escape')) {
-        emit({ point: 'short-decimal-escape', range: p.range, what: `the escape ${text.slice(p.range.start, p.range.end)} (RFC 1035 §5.1: \\DDD is three digits)`, advice: 'Write \\\\ for a backslash, or three digits (\\002)' });
-      } else if (p.code === 'meta-type' && wanted.has('tsig-tkey-record')) {
-        const type = text.slice(p.range.start, p.range.end).toUpperCase();
-        if (type === 'TSIG' || type === 'TKEY') emit({ point: 'tsig-tkey-record', range: p.range, what: `a ${type} record (a meta type that exists only in messages, RFC 6895 §3.1)`, advice: 'Remove the record' });
+      const point = parserProblemPoint(p, model);
+      if (!point || !wanted.has(point)) continue;
+      const written = text.slice(p.range.start, p.range.end);
+      switch (point) {
+        case 'txt-string-over-255':
+          emit({ point, range: p.range, what: 'a TXT character-string over 255 octets (RFC 1035 §3.3)', advice: 'Split it into strings of at most 255 octets' });
+          break;
+        case 'rdata-over-message':
+          emit({ point, range: p.range, what: `${p.message} (more than the 65512 a DNS message can carry)`, accepted: 'accepts it', advice: 'Move part of it to another record' });
+          break;
+        case 'short-decimal-escape':
+          emit({ point, range: p.range, what: `the escape ${written} (RFC 1035 §5.1: \\DDD is three digits)`, advice: 'Write \\\\ for a backslash, or three digits (\\002)' });
+          break;
+        case 'tsig-tkey-record':
+          emit({ point, range: p.range, what: `a ${written.toUpperCase()} record (a meta type that exists only in messages, RFC 6895 §3.1)`, advice: 'Remove the record' });
+          break;
       }
     }
   }
