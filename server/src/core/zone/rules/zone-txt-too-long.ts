@@ -8,6 +8,7 @@ import { TOK_ESCAPES, TOK_QUOTED, TOK_UNTERMINATED } from '../lexer';
 import type { ZoneModel } from '../model';
 import { utf8Units } from '../names';
 import { decodeCharacterString } from '../strings';
+import { parserProblemPoint } from '../dialect';
 import { refuses, targetServer } from '../servers';
 
 const MAX = 255;
@@ -57,11 +58,12 @@ export const zoneTxtTooLong: Rule<ZoneModel> = {
     description: 'A character-string (TXT, SPF…) is longer than 255 octets; split it into several strings.',
   },
   check(model, ctx, report) {
-    // A target server that splits over-long TXT strings itself: zone-portability warns instead.
-    const splitsTxt = !refuses(targetServer(ctx.settings), 'txt-string-over-255');
+    const target = targetServer(ctx.settings);
     for (const p of model.problems) {
       if (p.code !== 'string-too-long') continue;
-      if (splitsTxt && model.recordAt(p.range.start)?.type === 'TXT') continue;
+      // A target server that splits over-long TXT strings itself: zone-portability warns instead.
+      const point = parserProblemPoint(p, model);
+      if (point && !refuses(target, point)) continue;
       report({ range: p.range, message: p.message });
     }
   },
