@@ -1,15 +1,18 @@
 /**
  * `zone-svcb-dns`: an SVCB record for a DNS server (owner `_dns.…` or `_<port>._dns.…`, RFC 9461)
  * in ServiceMode without the parameters its clients need: `alpn` is mandatory (RFC 9461 §4.1), and
- * when it names an HTTP version (`h2`, `h3`, `http/1.1`) so is `dohpath` (RFC 9461 §5).
- * (named-checkzone, check-svcb: "SVCB record not valid".)
+ * when it names an HTTP version (`h2`, `h3`, `http/1.1`…) so is `dohpath` (RFC 9461 §5).
+ * (named-checkzone, check-svcb: "SVCB record not valid".) Like named-checkzone, a protocol id
+ * with a comma in it (`alpn=h1\\,h2`: one id `h1,h2` by RFC 9460 Appendix A.1) is also read
+ * piece by piece: no registered id has a comma, so it is an escaping mistake for a list.
  */
 import type { Rule } from '../../rule';
 import type { ZoneModel, ZoneToken } from '../model';
 import { zoneFacts } from '../analysis';
 import { freshTokens } from './common';
 
-const HTTP_ALPN = new Set(['h2', 'h3', 'http/1.1']);
+/** The HTTP protocol ids of the IANA ALPN registry (the ones named-checkzone's check-svcb knows). */
+const HTTP_ALPN = new Set(['http/0.9', 'http/1.0', 'http/1.1', 'h2', 'h2c', 'h3']);
 
 /** The owner is a DNS server's SVCB name: `_dns` first, or `_<port>._dns`. */
 export function isDnsSvcbOwner(owner: string): boolean {
@@ -37,6 +40,16 @@ export function alpnIds(value: string): string[] {
   }
   ids.push(cur);
   return ids;
+}
+
+/** What an alpn value offers over HTTP: each HTTP id, or an HTTP piece of an id with a comma in it (`within`). */
+export function httpAlpn(value: string): { id: string; within?: string }[] {
+  const out: { id: string; within?: string }[] = [];
+  for (const id of alpnIds(value)) {
+    if (HTTP_ALPN.has(id)) out.push({ id });
+    else if (id.includes(',')) for (const piece of id.split(',')) if (HTTP_ALPN.has(piece)) out.push({ id: piece, within: id });
+  }
+  return out;
 }
 
 /** SvcParams of a record: key → value ('' when the key has none). */
@@ -79,9 +92,11 @@ export const zoneSvcbDns: Rule<ZoneModel> = {
         report({ range: r.typeRange, message: `SVCB for the DNS server ${r.owner} has no alpn: RFC 9461 §4.1 requires it to say which transports (dot, doq, h2…) the server offers` });
         continue;
       }
-      const http = alpnIds(alpn).filter((id) => HTTP_ALPN.has(id));
+      const http = httpAlpn(alpn);
       if (http.length && !p.has('dohpath')) {
-        report({ range: r.typeRange, message: `SVCB for the DNS server ${r.owner} offers ${http.join(', ')} (DNS over HTTPS) but has no dohpath: RFC 9461 §5 requires the URI template, e.g. dohpath=/dns-query{?dns}` });
+        const within = http.find((h) => h.within)?.within;
+        const why = within ? `; the protocol id '${within}' has a comma in it, which named-checkzone reads as a list (no registered id has a comma: write the ids apart)` : '';
+        report({ range: r.typeRange, message: `SVCB for the DNS server ${r.owner} offers ${[...new Set(http.map((h) => h.id))].join(', ')} (DNS over HTTPS) but has no dohpath: RFC 9461 §5 requires the URI template, e.g. dohpath=/dns-query{?dns}${why}` });
       }
     }
   },
