@@ -200,7 +200,7 @@ export function findDialectPoints(model: ZoneModel, wanted: ReadonlySet<DialectP
   for (const id of wanted) for (const t of RDATA_POINT_TYPES[id] ?? []) rdataTypes.add(t);
   const tolerated = (point: DialectPointId): boolean => wanted.has(point);
 
-  const nsec3 = has(wanted, 'nsec3-hash-partial-block', 'nsec3-hash-padding', 'nsec3-owner-padding');
+  const nsec3 = has(wanted, 'nsec3-hash-partial-block', 'nsec3-hash-padding', 'nsec3-owner-padding', 'nsec3-sha1-hash-length');
   /** Types whose own RDATA holds a wanted point. */
   const ownTypes = new Set<string>();
   if (wanted.has('sshfp-empty-fingerprint')) ownTypes.add('SSHFP');
@@ -316,6 +316,11 @@ function ownRecordPoints(type: string, rdata: readonly ZoneToken[], emit: (o: Di
       }
       if (t && !t.quoted && /^[0-9A-Va-v]+$/.test(t.text) && t.text.length % 8 !== 0) {
         emit({ point: 'nsec3-hash-partial-block', range: t.range, what: `the NSEC3 next hashed owner name '${t.text}' (${t.text.length} characters, not whole 8-character base32hex blocks)`, accepted: 'accepts it unpadded', advice: "A SHA-1 hash is 32 characters, whole blocks on every server; padded with '=' to a multiple of 8, Knot DNS reads it but BIND refuses it" });
+      }
+      // A padded hash is refused as such (nsec3-hash-padding); an unpadded one is read, then measured.
+      if (rdata[0]?.text === '1' && t && !t.quoted && /^[0-9A-Va-v]+$/.test(t.text) && t.text.length !== 32) {
+        const octets = Math.floor((t.text.length * 5) / 8);
+        emit({ point: 'nsec3-sha1-hash-length', range: t.range, what: `the NSEC3 next hashed owner name '${t.text}' (${octets} octets under hash algorithm 1, SHA-1)`, accepted: 'accepts it', advice: 'A SHA-1 hash is 20 octets (32 base32hex characters): re-sign the zone' });
       }
       break;
     }

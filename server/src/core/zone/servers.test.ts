@@ -27,7 +27,7 @@ test('refuses / refusers / reportingRule: one rule per point and server, never t
   // Under the default, zone-server-refuses reports only what BIND refuses beyond the RFC checks.
   assert.deepEqual(
     DIALECT_POINTS.filter((p) => reportingRule('bind', p.id) === 'zone-server-refuses').map((p) => p.id),
-    ['nsec3-hash-padding', 'nsec3-owner-padding', 'rdata-over-message'],
+    ['nsec3-hash-padding', 'nsec3-owner-padding', 'nsec3-sha1-hash-length', 'rdata-over-message'],
   );
   assert.equal(reportingRule('knot', 'nsec3-hash-padding'), 'zone-portability');
 });

@@ -51,6 +51,7 @@ export type DialectPointId =
   // BIND refuses, Knot accepts.
   | 'nsec3-hash-padding'
   | 'nsec3-owner-padding'
+  | 'nsec3-sha1-hash-length'
   | 'rdata-over-message'
   // The RFCs and BIND refuse, Knot and/or PowerDNS accept.
   | 'txt-string-over-255'
@@ -191,6 +192,14 @@ export const DIALECT_POINTS: readonly DialectPoint[] = [
     refusedBy: BIND,
     rfc: 'RFC 5155 §3 writes the hashed owner label in base32hex without padding',
     evidence: "BIND checkzone bad-nsec3owner-padded.db ('bad owner name (check-names)'); Knot refuses the unescaped '=' itself (name-character)",
+    scope: 'record',
+  },
+  {
+    id: 'nsec3-sha1-hash-length',
+    description: 'an NSEC3 of hash algorithm 1 (SHA-1) whose next hashed owner name is not 20 octets',
+    refusedBy: BIND,
+    rfc: 'RFC 5155 §3.1.7 stores the hash with its length (1 to 255 octets); a SHA-1 hash (§5) is 20 octets',
+    evidence: "BIND checkzone bad-nsec3-length.db ('out of range' for 14 octets); named-checkzone 9.18 refuses every length but 20 under algorithm 1 and any length under other algorithms; Knot accepts 10 octets; dnspython's example zone has a 4-octet one",
     scope: 'record',
   },
   {

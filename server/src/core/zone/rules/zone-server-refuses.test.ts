@@ -43,8 +43,9 @@ const CASES: Case[] = [
   { point: 'crlf-line-ending', fixture: '$ORIGIN example.com.[[\r\n]]$TTL 1h\r\n@ SOA ns1 hostmaster 1 2h 15m 1w 300\r\n@ NS ns1\r\nns1 A 192.0.2.1\r\n', ...KNOT_ZONE },
   { point: 'sshfp-empty-fingerprint', fixture: HEAD + 'ns1 SSHFP 1 [[0]]\n', ...KNOT_ONLY },
   { point: 'rrsig-date-after-2225', fixture: HEAD + 'ns1 RRSIG A 13 3 3600 [[22260101000000]] 20250101000000 1 example.com. c2lnbmF0dXJl\n', ...KNOT_ONLY },
-  { point: 'nsec3-hash-partial-block', fixture: HEAD + 'ns1 NSEC3 1 0 0 - [[CPNMUOJ]] A\n', ...KNOT_ONLY },
+  { point: 'nsec3-hash-partial-block', fixture: HEAD + 'ns1 NSEC3 2 0 0 - [[CPNMUOJ]] A\n', ...KNOT_ONLY },
   { point: 'nsec3-hash-padding', fixture: HEAD + 'ns1 NSEC3 1 0 0 - [[CPNMU===]] A\n', ...BIND_ONLY },
+  { point: 'nsec3-sha1-hash-length', fixture: HEAD + 'ns1 NSEC3 1 0 0 - [[CPNMUOJ1CPNMUOJ1]] A\n', ...BIND_ONLY },
   { point: 'nsec3-owner-padding', fixture: HEAD + '[[CPNMU===]] NSEC3 1 0 0 - CPNMUOJ1CPNMUOJ1CPNMUOJ1CPNMUOJ1 A\n', ...BIND_ONLY },
   { point: 'rdata-over-message', fixture: HEAD + `t TXT [[${`"${'x'.repeat(255)}" `.repeat(255)}"${'y'.repeat(232)}"]]\n`, ...BIND_ONLY },
   { point: 'txt-unquoted', fixture: HEAD + 't TXT [[v=spf1]] "-all"\n', ...PDNS_ONLY },
@@ -157,7 +158,7 @@ test('under a server that accepts a point, the rest of the data is still checked
 test('zone-server-refuses under bind reports only what BIND refuses beyond the RFC checks (padded NSEC3 hashes)', () => {
   const text = markers(CASES.map((c) => c.fixture).join('')).text;
   const found = findings(text, 'bind').filter((f) => f.rule === 'zone-server-refuses');
-  assert.deepEqual(found.map((f) => (f.data as { construct: string }).construct), ['nsec3-hash-padding', 'nsec3-owner-padding', 'rdata-over-message']);
+  assert.deepEqual(found.map((f) => (f.data as { construct: string }).construct), ['nsec3-hash-padding', 'nsec3-sha1-hash-length', 'nsec3-owner-padding', 'rdata-over-message']);
   assert.equal(found[0].message, "BIND refuses the NSEC3 next hashed owner name 'CPNMU===' (padded with '='); the zone will not load there. Write it without '=' (a SHA-1 hash is 32 characters, whole blocks on every server)");
 });
 
