@@ -65,61 +65,25 @@ interface Node {
   TXT?: string[][];
 }
 
-/** The records of one owner name; their RDATA is decoded only when the name is looked up. */
-interface Owner {
-  records: ZoneRecord[];
-  node?: Node;
-}
-
-/** The node of an owner with its CNAME target decoded (the other types wait for a lookup of them). */
-function decodeNode(records: readonly ZoneRecord[]): Node {
-  const node: Node = {};
-  for (const r of records) {
-    if (r.typeCode !== CNAME_CODE) continue;
-    const target = nameOf(r, 0);
-    if (target === undefined) continue;
-    node.cname = target;
-    break;
-  }
-  return node;
-}
-
 const TYPE_CODES: Record<DnsType, number> = { A: 1, AAAA: 28, MX: 15, PTR: 12, TXT: 16 };
 const CNAME_CODE = 5;
 
-/** The data of one type among an owner's records, in record order. */
-function decodeType<T extends DnsType>(records: readonly ZoneRecord[], type: T): RecordData[T][] {
-  const code = TYPE_CODES[type];
-  const out: RecordData[T][] = [];
-  for (const r of records) {
-    if (r.typeCode !== code) continue;
-    switch (type) {
-      case 'A':
-      case 'AAAA': {
-        const a = addressOf(r);
-        if (a) out.push(a as RecordData[T]);
-        break;
-      }
-      case 'MX': {
-        const mx = mxOf(r);
-        if (mx) out.push(mx as RecordData[T]);
-        break;
-      }
-      case 'PTR': {
-        const target = nameOf(r, 0);
-        if (target !== undefined) out.push(target as RecordData[T]);
-        break;
-      }
-      case 'TXT': {
-        const strings = uncachedStrings(r);
-        if (strings) out.push(strings.map((x) => x.value) as RecordData[T]);
-        break;
-      }
-    }
-    // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
+/** The data of one type from one record, or undefined when the record is of another type or unreadable. */
+function decodeRecord<T extends DnsType>(r: ZoneRecord, type: T): RecordData[T] | undefined {
+  if (r.typeCode !== TYPE_CODES[type]) return undefined;
+  switch (type) {
+    case 'A':
+    case 'AAAA':
+      return addressOf(r) as RecordData[T] | undefined;
+    case 'MX':
+      return mxOf(r) as RecordData[T] | undefined;
+    case 'PTR':
+      return nameOf(r, 0) as RecordData[T] | undefined;
+    case 'TXT':
+      return uncachedStrings(r)?.map((x) => x.value) as RecordData[T] | undefined;
   }
-  // Kept on the node for the rest of the check: an exact-size copy (a pushed-to list reserves 17 slots).
-  return out.length === 0 ? [] : out.slice();
+  // Other types (type-99 SPF included: RFC 7208 §3.1 retired it) only make the name exist.
+  return undefined;
 }
 
 export interface ZoneResolverOptions {
@@ -144,7 +108,18 @@ const INDEXED_TYPES = ['SOA', 'A', 'AAAA', 'MX', 'PTR', 'CNAME', 'TXT'] as const
  * "no such name" and "no records of that type" are both void lookups.
  */
 export class ZoneIndex {
-  private readonly owners = new Map<string, Owner>();
+  /**
+   * The first record of each owner name, as an id into `recs`; an owner's records are chained
+   * through `next` (no object or array per name: a million-record zone indexes into a few flat
+   * arrays). Per type, the chain keeps the order of the files and of the records in them.
+   */
+  private readonly heads = new Map<string, number>();
+  private readonly recs: ZoneRecord[] = [];
+  private next: Int32Array = new Int32Array(1024);
+  /** For the id of a chain's head: its last record (appends keep the order). */
+  private tail: Int32Array = new Int32Array(1024);
+  /** For the id of a chain's head: the name's data decoded so far (names looked up only). */
+  private readonly nodes: (Node | undefined)[] = [];
   /** Ancestors of owner names down from their apex (empty non-terminals exist). */
   private readonly interior = new Set<string>();
   /** Apexes (absolute) of the complete zones held: below them, a name without records does not exist. */
@@ -167,7 +142,7 @@ export class ZoneIndex {
     for (const model of models) yield* this.add(model);
     if (this.apexSet.length === 0) return;
     let done = 0;
-    for (const name of this.owners.keys()) {
+    for (const name of this.heads.keys()) {
       if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
       const apex = this.apexOfAbsolute(name);
       if (apex === undefined) continue;
@@ -198,12 +173,8 @@ export class ZoneIndex {
       for (const r of model.recordsOfType(type)) {
         if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
         if (r.class !== 'IN') continue;
-        const owner = r.owner;
-        const entry = this.owners.get(owner);
-        // A one-element literal: most owners hold one or two records, and `[]` + push reserves 17 slots.
-        if (!entry) this.owners.set(owner, { records: [r] });
-        else entry.records.push(r);
-        if (type === 'SOA') soaOwners.push(owner);
+        this.link(r);
+        if (type === 'SOA') soaOwners.push(r.owner);
       }
     }
     // Only a complete zone can prove that a name has no records: one with an SOA (its main
@@ -211,6 +182,55 @@ export class ZoneIndex {
     for (const r of model.recordsOfType('NS')) if (!soaOwners.includes(r.owner)) this.delegations.add(r.owner);
     if (model.directives.some((d) => d.kind === 'include')) return;
     for (const owner of soaOwners) if (!this.apexSet.includes(owner)) this.apexSet.push(owner);
+  }
+
+  /** Append a record to its owner's chain. */
+  private link(r: ZoneRecord): void {
+    const id = this.recs.length;
+    this.recs.push(r);
+    this.nodes.push(undefined);
+    if (id === this.next.length) {
+      this.next = grown(this.next);
+      this.tail = grown(this.tail);
+    }
+    this.next[id] = -1;
+    const owner = r.owner;
+    const head = this.heads.get(owner);
+    if (head === undefined) {
+      this.heads.set(owner, id);
+      this.tail[id] = id;
+    } else {
+      this.next[this.tail[head]] = id;
+      this.tail[head] = id;
+    }
+  }
+
+  /** The decoded data of the name whose chain starts at `head`: its CNAME target now, other types on first lookup. */
+  private nodeAt(head: number): Node {
+    let node = this.nodes[head];
+    if (node) return node;
+    node = {};
+    for (let id = head; id >= 0; id = this.next[id]) {
+      const r = this.recs[id];
+      if (r.typeCode !== CNAME_CODE) continue;
+      const target = nameOf(r, 0);
+      if (target === undefined) continue;
+      node.cname = target;
+      break;
+    }
+    this.nodes[head] = node;
+    return node;
+  }
+
+  /** The data of one type in the chain starting at `head`, in record order. */
+  private decode<T extends DnsType>(head: number, type: T): RecordData[T][] {
+    const out: RecordData[T][] = [];
+    for (let id = head; id >= 0; id = this.next[id]) {
+      const d = decodeRecord(this.recs[id], type);
+      if (d !== undefined) out.push(d);
+    }
+    // Kept on the node for the rest of the check: an exact-size copy (a pushed-to list reserves 17 slots).
+    return out.length === 0 ? [] : out.slice();
   }
 
   /** Whether `name` is at or below a delegation point (answered by a child zone). */
@@ -245,26 +265,18 @@ export class ZoneIndex {
   }
 
   private statusAbsolute(n: string): NameStatus {
-    if (this.owners.has(n)) return 'exists';
+    if (this.heads.has(n)) return 'exists';
     if (this.interior.has(n)) return 'empty-non-terminal';
-    if (this.wildcardFor(n)) return 'exists';
+    if (this.wildcardHead(n) !== undefined) return 'exists';
     return this.apexOfAbsolute(n) === undefined ? 'outside' : 'nxdomain';
   }
 
-  /** RFC 4592: the `*` owner of the closest encloser, when `name` does not exist itself. */
-  private wildcardFor(name: string): Owner | undefined {
+  /** RFC 4592: the chain of the `*` owner of the closest encloser, when `name` does not exist itself. */
+  private wildcardHead(name: string): number | undefined {
     for (let n = parentOf(name); n !== '.'; n = parentOf(n)) {
-      if (this.owners.has(n) || this.interior.has(n)) return this.owners.get(`*.${n}`);
+      if (this.heads.has(n) || this.interior.has(n)) return this.heads.get(`*.${n}`);
     }
     return undefined;
-  }
-
-  /** The owner answering for `name` (the name itself, or a wildcard), its node decoded; CNAMEs not followed. */
-  private ownerFor(name: string): (Owner & { node: Node }) | undefined {
-    const owner = this.owners.get(name) ?? (this.interior.has(name) ? undefined : this.wildcardFor(name));
-    if (!owner) return undefined;
-    owner.node ??= decodeNode(owner.records);
-    return owner as Owner & { node: Node };
   }
 
   /**
@@ -277,12 +289,17 @@ export class ZoneIndex {
     const unknown = (): LookupResult<T> =>
       outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${normalizeName(n) || '.'} is outside the zone files` };
     for (;;) {
-      const status = this.statusAbsolute(n);
-      if (status === 'outside') return unknown();
-      if (status === 'nxdomain') return this.delegated(n) ? unknown() : { error: 'nxdomain' };
-      const owner = this.ownerFor(n);
-      if (!owner) return this.delegated(n) ? unknown() : { records: [] };
-      const node = owner.node;
+      // The name itself, else (an empty non-terminal has no data) a wildcard, else nothing.
+      let head = this.heads.get(n);
+      if (head === undefined) {
+        if (this.interior.has(n)) return this.delegated(n) ? unknown() : { records: [] };
+        head = this.wildcardHead(n);
+        if (head === undefined) {
+          if (this.apexOfAbsolute(n) === undefined) return unknown();
+          return this.delegated(n) ? unknown() : { error: 'nxdomain' };
+        }
+      }
+      const node = this.nodeAt(head);
       if (node.cname !== undefined) {
         seen ??= new Set<string>();
         if (seen.has(n) || seen.size >= MAX_CNAME_CHAIN) return { error: 'servfail', detail: `CNAME loop or chain too long at ${normalizeName(n)}` };
@@ -290,7 +307,7 @@ export class ZoneIndex {
         n = absolute(node.cname);
         continue;
       }
-      const records = (node[type] ??= decodeType(owner.records, type) as Node[T]) as RecordData[T][];
+      const records = (node[type] ??= this.decode(head, type) as Node[T]) as RecordData[T][];
       // Held only by files that are not a complete zone: other records may exist elsewhere.
       if (records.length === 0 && (this.apexOfAbsolute(n) === undefined || this.delegated(n))) {
         return outside === 'nxdomain' ? { records } : unknown();
@@ -298,6 +315,12 @@ export class ZoneIndex {
       return { records };
     }
   }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** A name in the index's key form: lower case, absolute (trailing dot). */
