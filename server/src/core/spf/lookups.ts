@@ -126,34 +126,12 @@ export function analyzeCandidate(model: ZoneModel, candidate: SpfCandidate, ctx?
   }
   let a = hit.byCandidate.get(candidate);
   if (!a) {
-    // Analysed from the shared parse; the top-level terms are the record's own (document
-    // ranges), looked up when first read.
-    const shape = shapeOf(candidate);
-    a = analyzeRecord(shape, normalizeName(candidate.record.owner), index, answers);
-    if (candidate.shape !== undefined) a.terms = a.terms.map((node) => new OwnLookupTerm(node, candidate, shape.terms.indexOf(node.term)) as unknown as LookupTerm);
+    // Analysed from the shared parse; the top-level nodes read their term from the record's own
+    // parse (document ranges), built only when read.
+    a = analyzeRecord(shapeOf(candidate), normalizeName(candidate.record.owner), index, answers, candidate.shape !== undefined ? candidate : undefined);
     hit.byCandidate.set(candidate, a);
   }
   return a;
-}
-
-const OWN = Symbol('own');
-
-/** A top-level node of a candidate's analysis: its `term` is the candidate's own (document ranges), read when needed. */
-class OwnLookupTerm {
-  /** Under a symbol: not one of the node's fields (`Object.keys`, JSON). */
-  private readonly [OWN]: { candidate: SpfCandidate; index: number };
-
-  constructor(node: LookupTerm, candidate: SpfCandidate, index: number) {
-    this[OWN] = { candidate, index };
-    for (const key of Object.keys(node) as (keyof LookupTerm)[]) {
-      if (key !== 'term') (this as Record<string, unknown>)[key] = node[key];
-    }
-  }
-
-  get term(): SpfMechanism | SpfModifier {
-    const own = this[OWN];
-    return own.candidate.spf.terms[own.index] as SpfMechanism | SpfModifier;
-  }
 }
 
 type AnalysisList = { candidate: SpfCandidate; analysis: LookupAnalysis }[];
@@ -189,11 +167,12 @@ const listCache = new WeakMap<ZoneIndex, { model: ZoneModel; answers: ResolverLi
 
 /**
  * Analyses a parsed record published at `domain`, looking targets up in `index` and, for names
- * outside its zones, in `answers` (live DNS answers fetched beforehand), when given.
+ * outside its zones, in `answers` (live DNS answers fetched beforehand), when given. `own`: the
+ * candidate `spf` is the shared parse of, whose own terms the top-level nodes then report.
  */
-export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex, answers?: ResolverLike): LookupAnalysis {
+export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex, answers?: ResolverLike, own?: SpfCandidate): LookupAnalysis {
   const w = new Walker(index, answers);
-  const terms = w.terms(spf, domain, [domain]);
+  const terms = w.terms(spf, domain, [domain], own);
   return { domain, terms, total: w.count, voids: w.voids };
 }
 
@@ -202,6 +181,39 @@ export function analyzeRecord(spf: SpfRecord, domain: string, index: ZoneIndex, 
  * remembered, since many records include the same targets. Treat as read-only.
  */
 export const parseValue = memoized((value: string): SpfRecord => parseSpf(MappedText.contiguous(value, 0)), 1024);
+
+const NO_TERMS: LookupTerm[] = Object.freeze([]) as unknown as LookupTerm[];
+
+/**
+ * A node of an analysis: one shape for every node (a top-level node of a candidate's analysis
+ * reads its term from the candidate's own parse, with document ranges, when first read).
+ */
+class LookupNode implements LookupTerm {
+  total = 1;
+  children: LookupTerm[] = NO_TERMS;
+  void = false;
+  voids = 0;
+  status: TargetStatus | undefined = undefined;
+  loop: string[] | undefined = undefined;
+  live: boolean | undefined = undefined;
+  liveProblem: string | undefined = undefined;
+
+  constructor(
+    readonly kind: LookupKind,
+    readonly text: string,
+    readonly domain: string,
+    /** The parsed term, or the candidate whose own term number `at` it is. */
+    private readonly source: SpfMechanism | SpfModifier | SpfCandidate,
+    private readonly at: number,
+    readonly ordinal: number,
+    readonly target: string | undefined,
+  ) {}
+
+  get term(): SpfMechanism | SpfModifier {
+    const s = this.source;
+    return 'kind' in s ? s : (s.spf.terms[this.at] as SpfMechanism | SpfModifier);
+  }
+}
 
 class Walker {
   count = 0;
@@ -222,24 +234,29 @@ class Walker {
     return { result: r, live: false };
   }
 
-  terms(spf: SpfRecord, domain: string, path: string[]): LookupTerm[] {
+  terms(spf: SpfRecord, domain: string, path: string[], own?: SpfCandidate): LookupTerm[] {
     const out: LookupTerm[] = [];
-    const hasAll = spf.terms.some((t) => t.kind === 'mechanism' && t.mechanism === 'all');
-    const redirect = spf.terms.find((t): t is SpfModifier => t.kind === 'modifier' && t.modifier === 'redirect');
-    for (const t of spf.terms) {
+    const all = spf.terms;
+    const hasAll = all.some((t) => t.kind === 'mechanism' && t.mechanism === 'all');
+    for (let i = 0; i < all.length; i++) {
+      const t = all[i];
       if (t.kind !== 'mechanism' || !t.mechanism) continue;
       if (t.mechanism === 'all') break;
-      if (MECHANISMS[t.mechanism].dnsLookup) out.push(this.term(t, t.mechanism as LookupKind, domain, path));
+      if (MECHANISMS[t.mechanism].dnsLookup) out.push(this.term(t, t.mechanism as LookupKind, domain, path, own, i));
     }
-    if (redirect && !hasAll) out.push(this.term(redirect, 'redirect', domain, path));
-    return out;
+    if (!hasAll) {
+      const at = all.findIndex((t) => t.kind === 'modifier' && t.modifier === 'redirect');
+      if (at >= 0) out.push(this.term(all[at] as SpfModifier, 'redirect', domain, path, own, at));
+    }
+    // Kept for the rest of the check: exact size (a list pushed to reserves 17 slots).
+    return out.length === 0 ? NO_TERMS : out.slice();
   }
 
-  private term(t: SpfMechanism | SpfModifier, kind: LookupKind, domain: string, path: string[]): LookupTerm {
+  private term(t: SpfMechanism | SpfModifier, kind: LookupKind, domain: string, path: string[], own: SpfCandidate | undefined, at: number): LookupTerm {
     this.count++;
     const spec = t.kind === 'mechanism' ? t.domain : t.value;
     const target = spec ? staticTarget(spec, domain) : domain;
-    const node: LookupTerm = { kind, text: t.text, domain, term: t, total: 1, ordinal: this.count, target, children: [], void: false, voids: 0 };
+    const node = new LookupNode(kind, t.text, domain, own ?? t, at, this.count, target);
     if (kind === 'include' || kind === 'redirect') {
       this.expand(node, target, path);
       node.total = 1 + node.children.reduce((n, c) => n + c.total, 0);
