@@ -97,15 +97,17 @@ export interface ZoneResolverOptions {
 /** Where a name sits relative to the zones a `ZoneIndex` knows. */
 export type NameStatus = 'exists' | 'empty-non-terminal' | 'nxdomain' | 'outside';
 
-/** Record types SPF evaluation asks about (CNAMEs are followed; SOA marks a zone apex). */
-const INDEXED_TYPES = ['SOA', 'A', 'AAAA', 'MX', 'PTR', 'CNAME', 'TXT'] as const;
+/** Record types SPF evaluation asks about (CNAMEs are followed; SOA marks a zone apex), by code. */
+const SOA_CODE = 6;
+const INDEXED_CODES = new Set([SOA_CODE, 1, 28, 15, 12, CNAME_CODE, 16]);
 
 /**
  * The records of one or more zone models by owner name, for lookups and offline analyses.
- * Keys are absolute names with the trailing dot, as the zone model writes owners; RDATA is
- * decoded per name on first lookup. Only the types SPF asks about are indexed, so a name that
- * holds only other types (NS, SRV…) reads as missing: for SPF the outcome is the same, since
- * "no such name" and "no records of that type" are both void lookups.
+ * Names are kept normalised (lower case, no trailing dot: the form the callers ask with, so a
+ * lookup hashes no new string); RDATA is decoded per name on first lookup. Only the types SPF
+ * asks about are indexed, so a name that holds only other types (NS, SRV…) reads as missing: for
+ * SPF the outcome is the same, since "no such name" and "no records of that type" are both void
+ * lookups.
  */
 export class ZoneIndex {
   /**
@@ -122,7 +124,7 @@ export class ZoneIndex {
   private readonly nodes: (Node | undefined)[] = [];
   /** Ancestors of owner names down from their apex (empty non-terminals exist). */
   private readonly interior = new Set<string>();
-  /** Apexes (absolute) of the complete zones held: below them, a name without records does not exist. */
+  /** Apexes of the complete zones held: below them, a name without records does not exist. */
   private readonly apexSet: string[] = [];
   /** Owners of NS records below an apex: names at or under them belong to another zone. */
   private readonly delegations = new Set<string>();
@@ -144,7 +146,7 @@ export class ZoneIndex {
     let done = 0;
     for (const name of this.heads.keys()) {
       if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
-      const apex = this.apexOfAbsolute(name);
+      const apex = this.apexOfName(name);
       if (apex === undefined) continue;
       for (let n = name; n !== apex; ) {
         n = parentOf(n);
@@ -156,7 +158,7 @@ export class ZoneIndex {
 
   /** The apexes of the complete zones held, normalised (no trailing dot). */
   get apexes(): string[] {
-    return this.apexSet.map(normalizeName);
+    return this.apexSet.slice();
   }
 
   /** SOA owners of the models added so far: a later file of the same zone is a copy or another
@@ -169,23 +171,28 @@ export class ZoneIndex {
     for (const a of apexes) this.zonesSeen.add(a);
     const soaOwners: string[] = [];
     let done = 0;
-    for (const type of INDEXED_TYPES) {
-      for (const r of model.recordsOfType(type)) {
-        if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
-        if (r.class !== 'IN') continue;
-        this.link(r);
-        if (type === 'SOA') soaOwners.push(r.owner);
+    // In document order: a name's records come in runs, so its key is built once per run.
+    let owner = '';
+    let key = '';
+    for (const r of model.records) {
+      if (++done % (4 * ITEMS_PER_STEP) === 0) yield;
+      if (!INDEXED_CODES.has(r.typeCode) || r.class !== 'IN') continue;
+      if (r.owner !== owner) {
+        owner = r.owner;
+        key = normalizeName(owner);
       }
+      this.link(r, key);
+      if (r.typeCode === SOA_CODE) soaOwners.push(owner);
     }
     // Only a complete zone can prove that a name has no records: one with an SOA (its main
     // file) and no $INCLUDE whose records are missing here. Otherwise absence stays unknown.
-    for (const r of model.recordsOfType('NS')) if (!soaOwners.includes(r.owner)) this.delegations.add(r.owner);
+    for (const r of model.recordsOfType('NS')) if (!soaOwners.includes(r.owner)) this.delegations.add(normalizeName(r.owner));
     if (model.directives.some((d) => d.kind === 'include')) return;
-    for (const owner of soaOwners) if (!this.apexSet.includes(owner)) this.apexSet.push(owner);
+    for (const apex of soaOwners.map(normalizeName)) if (!this.apexSet.includes(apex)) this.apexSet.push(apex);
   }
 
-  /** Append a record to its owner's chain. */
-  private link(r: ZoneRecord): void {
+  /** Append a record to the chain of its owner (`key`, normalised). */
+  private link(r: ZoneRecord, key: string): void {
     const id = this.recs.length;
     this.recs.push(r);
     this.nodes.push(undefined);
@@ -194,10 +201,9 @@ export class ZoneIndex {
       this.tail = grown(this.tail);
     }
     this.next[id] = -1;
-    const owner = r.owner;
-    const head = this.heads.get(owner);
+    const head = this.heads.get(key);
     if (head === undefined) {
-      this.heads.set(owner, id);
+      this.heads.set(key, id);
       this.tail[id] = id;
     } else {
       this.next[this.tail[head]] = id;
@@ -236,17 +242,18 @@ export class ZoneIndex {
   /** Whether `name` is at or below a delegation point (answered by a child zone). */
   private delegated(name: string): boolean {
     if (this.delegations.size === 0) return false;
-    for (let n = name; n !== '.'; n = parentOf(n)) {
+    for (let n = name; n !== ''; n = parentOf(n)) {
       if (this.delegations.has(n)) return true;
       if (this.apexSet.includes(n)) return false;
     }
     return false;
   }
 
-  private apexOfAbsolute(name: string): string | undefined {
+  /** The longest apex a normalised name is equal to or below. */
+  private apexOfName(name: string): string | undefined {
     let best: string | undefined;
     for (const a of this.apexSet) {
-      const under = name === a || a === '.' || (name.endsWith(a) && name.charCodeAt(name.length - a.length - 1) === 46);
+      const under = name === a || a === '' || (name.endsWith(a) && name.charCodeAt(name.length - a.length - 1) === 46);
       if (under && (best === undefined || a.length > best.length)) best = a;
     }
     return best;
@@ -254,26 +261,25 @@ export class ZoneIndex {
 
   /** The longest apex `name` is equal to or below (normalised), if any. */
   apexOf(name: string): string | undefined {
-    const a = this.apexOfAbsolute(absolute(name));
-    return a === undefined ? undefined : normalizeName(a);
+    return this.apexOfName(normalizeName(name));
   }
 
   status(name: string): NameStatus {
-    const n = absolute(name);
-    const s = this.statusAbsolute(n);
+    const n = normalizeName(name);
+    const s = this.statusOf(n);
     return s === 'nxdomain' && this.delegated(n) ? 'outside' : s;
   }
 
-  private statusAbsolute(n: string): NameStatus {
+  private statusOf(n: string): NameStatus {
     if (this.heads.has(n)) return 'exists';
     if (this.interior.has(n)) return 'empty-non-terminal';
     if (this.wildcardHead(n) !== undefined) return 'exists';
-    return this.apexOfAbsolute(n) === undefined ? 'outside' : 'nxdomain';
+    return this.apexOfName(n) === undefined ? 'outside' : 'nxdomain';
   }
 
   /** RFC 4592: the chain of the `*` owner of the closest encloser, when `name` does not exist itself. */
   private wildcardHead(name: string): number | undefined {
-    for (let n = parentOf(name); n !== '.'; n = parentOf(n)) {
+    for (let n = parentOf(name); n !== ''; n = parentOf(n)) {
       if (this.heads.has(n) || this.interior.has(n)) return this.heads.get(`*.${n}`);
     }
     return undefined;
@@ -285,9 +291,8 @@ export class ZoneIndex {
    */
   lookup<T extends DnsType>(name: string, type: T, outside: 'servfail' | 'nxdomain' = 'servfail'): LookupResult<T> {
     let seen: Set<string> | undefined;
-    let n = absolute(name);
-    const unknown = (): LookupResult<T> =>
-      outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${normalizeName(n) || '.'} is outside the zone files` };
+    let n = normalizeName(name);
+    const unknown = (): LookupResult<T> => (outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${n || '.'} is outside the zone files` });
     for (;;) {
       // The name itself, else (an empty non-terminal has no data) a wildcard, else nothing.
       let head = this.heads.get(n);
@@ -295,21 +300,21 @@ export class ZoneIndex {
         if (this.interior.has(n)) return this.delegated(n) ? unknown() : { records: [] };
         head = this.wildcardHead(n);
         if (head === undefined) {
-          if (this.apexOfAbsolute(n) === undefined) return unknown();
+          if (this.apexOfName(n) === undefined) return unknown();
           return this.delegated(n) ? unknown() : { error: 'nxdomain' };
         }
       }
       const node = this.nodeAt(head);
       if (node.cname !== undefined) {
         seen ??= new Set<string>();
-        if (seen.has(n) || seen.size >= MAX_CNAME_CHAIN) return { error: 'servfail', detail: `CNAME loop or chain too long at ${normalizeName(n)}` };
+        if (seen.has(n) || seen.size >= MAX_CNAME_CHAIN) return { error: 'servfail', detail: `CNAME loop or chain too long at ${n}` };
         seen.add(n);
-        n = absolute(node.cname);
+        n = node.cname;
         continue;
       }
       const records = (node[type] ??= this.decode(head, type) as Node[T]) as RecordData[T][];
       // Held only by files that are not a complete zone: other records may exist elsewhere.
-      if (records.length === 0 && (this.apexOfAbsolute(n) === undefined || this.delegated(n))) {
+      if (records.length === 0 && (this.apexOfName(n) === undefined || this.delegated(n))) {
         return outside === 'nxdomain' ? { records } : unknown();
       }
       return { records };
@@ -323,16 +328,10 @@ function grown(a: Int32Array): Int32Array {
   return b;
 }
 
-/** A name in the index's key form: lower case, absolute (trailing dot). */
-function absolute(name: string): string {
-  const n = name.toLowerCase();
-  return n.endsWith('.') ? n : n + '.';
-}
-
-/** The parent of an absolute name (`a.b.` → `b.`; the root's parent is the root). */
+/** The parent of a normalised name (`a.b` → `b`; a top-level name's parent is the root, `''`). */
 function parentOf(name: string): string {
   const dot = name.indexOf('.');
-  return dot < 0 || dot === name.length - 1 ? '.' : name.slice(dot + 1);
+  return dot < 0 ? '' : name.slice(dot + 1);
 }
 
 function addressOf(r: ZoneRecord): string | undefined {
