@@ -34,9 +34,10 @@ const networkText = memoized((key) => {
   return length >= max ? cls.parse(address).toString() : cls.networkAddressFromCIDR(`${address}/${length}`).toString();
 });
 
-function network(family: 4 | 6, address: string, length: number, host?: string): AuthorisedNetwork {
+/** `canonical`: the address is in canonical text already (the zone index decodes addresses so). */
+function network(family: 4 | 6, address: string, length: number, host?: string, canonical = false): AuthorisedNetwork {
   const max = family === 4 ? 32 : 128;
-  const a = networkText(`${family}/${length}/${address}`);
+  const a = canonical && length >= max ? address : networkText(`${family}/${length}/${address}`);
   return { family, address: a, length: Math.min(length, max), host };
 }
 
@@ -84,7 +85,7 @@ export function termAddresses(m: SpfMechanism, domain: string, index: ZoneIndex)
             if (r.error === 'nxdomain') continue;
             return { status: 'unknown', why: `${host} is not in the zone files` };
           }
-          for (const a of r.records) networks.push(network(family, a, len, host));
+          for (const a of r.records) networks.push(network(family, a, len, host, true));
         }
       }
       return { status: 'resolved', networks };
@@ -109,16 +110,32 @@ export function networkSpan(n: AuthorisedNetwork): { first: string; last: string
   return { first: n.address, last, count };
 }
 
-/** Whether `addr` lies in `n`. */
-export function networkContains(n: AuthorisedNetwork, addr: string): boolean {
+/** An address to match against networks: parsed once, with its canonical text. */
+export interface HostAddress {
+  family: 4 | 6;
+  /** Canonical text (what `network` writes for a single address). */
+  text: string;
+  ip: ipaddr.IPv4 | ipaddr.IPv6;
+}
+
+/** `addr` parsed for `networkHolds`; undefined when it is not an address. */
+export function hostAddress(addr: string): HostAddress | undefined {
   try {
-    const a = parsedAddress(addr);
-    if (!a) return false;
-    const kind = n.family === 4 ? 'ipv4' : 'ipv6';
-    if (a.kind() !== kind) return false;
-    const net = parsedAddress(n.address);
-    if (!net) return false;
-    return (a as ipaddr.IPv4).match(net as ipaddr.IPv4, n.length);
+    const ip = addr.indexOf(':') >= 0 ? ipaddr.IPv6.parse(addr) : ipaddr.IPv4.parse(addr);
+    return { family: ip.kind() === 'ipv4' ? 4 : 6, text: ip.toString(), ip };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `a` lies in `n`: a single address compares as text, a network by prefix. */
+export function networkHolds(n: AuthorisedNetwork, a: HostAddress): boolean {
+  if (n.family !== a.family) return false;
+  if (n.length >= (n.family === 4 ? 32 : 128)) return n.address === a.text;
+  const net = parsedAddress(n.address);
+  if (!net) return false;
+  try {
+    return (a.ip as ipaddr.IPv4).match(net as ipaddr.IPv4, n.length);
   } catch {
     return false;
   }

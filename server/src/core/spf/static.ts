@@ -5,7 +5,7 @@
  * `exists` on a sender-dependent name) makes the answer `unknown` when it is reached.
  * `checkHost` (evaluate.ts) remains the full RFC 7208 evaluator.
  */
-import { networkContains, termAddresses } from './addresses';
+import { hostAddress, networkHolds, termAddresses, type HostAddress } from './addresses';
 import { parseValue, staticTarget } from './lookups';
 import { isSpfRecord, type SpfRecord } from './parse';
 import type { ZoneIndex } from './resolver';
@@ -14,7 +14,12 @@ import { QUALIFIERS, type SpfResult } from './terms';
 export type StaticResult = SpfResult | 'unknown';
 
 /** The result `record` (published at `domain`) gives for `address`, as far as the zones tell. */
-export function staticCheck(record: SpfRecord, domain: string, address: string, index: ZoneIndex, path: string[] = [domain]): StaticResult {
+export function staticCheck(record: SpfRecord, domain: string, address: string, index: ZoneIndex): StaticResult {
+  const a = hostAddress(address);
+  return a ? check(record, domain, a, index, [domain]) : 'unknown';
+}
+
+function check(record: SpfRecord, domain: string, address: HostAddress, index: ZoneIndex, path: string[]): StaticResult {
   if (record.errors.length > 0) return 'permerror';
   for (const t of record.terms) {
     if (t.kind !== 'mechanism' || !t.mechanism) continue;
@@ -29,7 +34,7 @@ export function staticCheck(record: SpfRecord, domain: string, address: string, 
       case 'mx': {
         const a = termAddresses(t, domain, index);
         if (!a || a.status === 'unknown') return 'unknown';
-        matched = a.networks.some((n) => networkContains(n, address));
+        matched = a.networks.some((n) => networkHolds(n, address));
         break;
       }
       case 'include': {
@@ -37,7 +42,7 @@ export function staticCheck(record: SpfRecord, domain: string, address: string, 
         if (target === undefined || path.includes(target)) return 'unknown';
         const sub = recordAt(target, index);
         if (!sub) return 'unknown';
-        const r = staticCheck(sub, target, address, index, [...path, target]);
+        const r = check(sub, target, address, index, [...path, target]);
         if (r === 'unknown' || r === 'permerror' || r === 'temperror' || r === 'none') return 'unknown';
         matched = r === 'pass';
         break;
@@ -52,7 +57,7 @@ export function staticCheck(record: SpfRecord, domain: string, address: string, 
     const target = staticTarget(redirect.value, domain);
     if (target === undefined || path.includes(target)) return 'unknown';
     const sub = recordAt(target, index);
-    return sub ? staticCheck(sub, target, address, index, [...path, target]) : 'unknown';
+    return sub ? check(sub, target, address, index, [...path, target]) : 'unknown';
   }
   return 'neutral';
 }
