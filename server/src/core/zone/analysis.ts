@@ -11,6 +11,7 @@ import { buildName, NameReader } from './names';
 import { TOK_QUOTED } from './lexer';
 import { expandGenerate, MAX_GENERATE } from './generate';
 import { validateRdata } from './rdata/validate';
+import { groupByOwner } from './owners';
 
 /** A record not written in the document itself. */
 export class DerivedRecord implements ZoneRecord {
@@ -170,18 +171,7 @@ export function zoneFacts(model: ZoneModel): ZoneFacts {
     apex: apexOf(model),
     byOwner() {
       if (!byOwner) {
-        byOwner = new Map();
-        // By runs of records of one owner (zones group a name's records): one map lookup per run,
-        // and an exact-size list for a name written in one run (a list pushed to reserves 17 slots).
-        for (let start = 0; start < all.length; ) {
-          const owner = all[start].owner;
-          let end = start + 1;
-          while (end < all.length && all[end].owner === owner) end++;
-          const list = byOwner.get(owner);
-          if (!list) byOwner.set(owner, all.slice(start, end));
-          else for (let i = start; i < end; i++) list.push(all[i]);
-          start = end;
-        }
+        byOwner = groupByOwner(all);
       }
       return byOwner;
     },

@@ -17,6 +17,7 @@
  * underscore label (`_spf`, `_dmarc`…) and the targets of in-zone `include:`/`redirect=` are SPF
  * building blocks, not senders.
  */
+import { recordsByOwner } from '../../zone/owners';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { apexOf, inZone } from '../../zone/analysis';
 import { uncachedRdata } from '../../zone/store';
@@ -97,7 +98,7 @@ function spfBuildingBlocks(model: ZoneModel): Set<string> {
   return out;
 }
 
-function isNullMx(records: ZoneRecord[]): boolean {
+function isNullMx(records: readonly ZoneRecord[]): boolean {
   if (records.length !== 1) return false;
   // Read afresh: the tokens are not kept on the record.
   const rdata = uncachedRdata(records[0]);
@@ -155,13 +156,7 @@ export function* sendingDomainsInSteps(model: ZoneModel): Steps<SendingDomain[]>
     if (notASender(owner) || blocks.has(owner) || list.every(sendsNothing)) continue;
     evidence.set(owner, list[0].record);
   }
-  const mxByOwner = new Map<string, ZoneRecord[]>();
-  for (const r of model.recordsOfType('MX')) {
-    const list = mxByOwner.get(r.owner);
-    if (list) list.push(r);
-    else mxByOwner.set(r.owner, [r]);
-  }
-  for (const [owner, list] of mxByOwner) {
+  for (const [owner, list] of recordsByOwner(model, 'MX')) {
     if (evidence.has(owner) || notASender(owner) || isNullMx(list)) continue;
     if ((spfByOwner.get(owner) ?? []).some(sendsNothing)) continue;
     evidence.set(owner, list[0]);

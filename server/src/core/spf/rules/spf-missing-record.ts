@@ -9,23 +9,12 @@ import type { Rule } from '../../rule';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { insertLineAfter, ownerText } from '../edits';
 import { spfRecords } from '../records';
+import { recordsByOwner } from '../../zone/owners';
 
 const ID = 'spf-missing-record';
 
-/** MX records grouped by owner, in document order (one pass; cached per model). */
-const mxCache = new WeakMap<ZoneModel, Map<string, ZoneRecord[]>>();
-function mxByOwner(model: ZoneModel): Map<string, ZoneRecord[]> {
-  let byOwner = mxCache.get(model);
-  if (byOwner) return byOwner;
-  byOwner = new Map();
-  for (const r of model.recordsOfType('MX')) {
-    const list = byOwner.get(r.owner);
-    if (list) list.push(r);
-    else byOwner.set(r.owner, [r]);
-  }
-  mxCache.set(model, byOwner);
-  return byOwner;
-}
+/** MX records grouped by owner, in document order (shared per model). */
+const mxByOwner = (model: ZoneModel): ReadonlyMap<string, readonly ZoneRecord[]> => recordsByOwner(model, 'MX');
 
 /** The first MX record of every owner that has MX records but no SPF record. */
 function missing(model: ZoneModel): ZoneRecord[] {

@@ -8,8 +8,9 @@
 import * as ipaddr from 'ipaddr.js';
 import type { Rule } from '../../rule';
 import type { Range } from '../../types';
-import type { ZoneModel, ZoneRecord } from '../../zone/model';
+import type { ZoneModel } from '../../zone/model';
 import { uncachedRdata } from '../../zone/store';
+import { recordsByOwner } from '../../zone/owners';
 import { zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { evaluatedRecords, replaceInValue, shapeOf, type SpfCandidate } from '../records';
@@ -28,29 +29,12 @@ interface Host {
   range: () => Range;
 }
 
-/** Records of one type grouped by normalised owner (one pass per model and type; cached). */
-const byOwnerCache = new WeakMap<ZoneModel, Map<string, Map<string, ZoneRecord[]>>>();
-function byOwner(model: ZoneModel, type: string): Map<string, ZoneRecord[]> {
-  let perType = byOwnerCache.get(model);
-  if (!perType) byOwnerCache.set(model, (perType = new Map()));
-  let map = perType.get(type);
-  if (map) return map;
-  map = new Map();
-  for (const r of model.recordsOfType(type)) {
-    const key = normalizeName(r.owner);
-    const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
-  }
-  perType.set(type, map);
-  return map;
-}
-
 /** Address lookups of MX hosts during one check: many domains share their mail hosts. */
 type HostAddresses = Record<'A' | 'AAAA', Map<string, LookupResult<'A' | 'AAAA'>>>;
 
 function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof zoneIndexFor>, mxHosts: HostAddresses): Host[] {
-  const domain = normalizeName(c.record.owner);
+  const owner = c.record.owner;
+  const domain = normalizeName(owner);
   const out: Host[] = [];
   const seen = new Set<string>();
   const add = (h: Host) => {
@@ -61,10 +45,10 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
     seen.add(key);
     out.push(h);
   };
-  const inDoc = (owner: string, type: string, value?: (text: string) => boolean): Range | undefined => {
-    for (const x of byOwner(model, type).get(owner) ?? []) {
+  const inDoc = (type: string, value: (text: string) => boolean): Range | undefined => {
+    for (const x of recordsByOwner(model, type).get(owner) ?? []) {
       const rdata = uncachedRdata(x);
-      if (!value || value(rdata[rdata.length - 1]?.text ?? '')) return rdata[rdata.length - 1]?.range;
+      if (value(rdata[rdata.length - 1]?.text ?? '')) return rdata[rdata.length - 1]?.range;
     }
     return undefined;
   };
@@ -72,7 +56,7 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
     const r = ctxIndex.lookup(domain, type);
     if ('error' in r) continue;
     for (const a of r.records) {
-      add({ address: a, host: domain, role: 'self', range: () => inDoc(domain, type, (t) => sameAddress(t, a)) ?? c.spf.version.range });
+      add({ address: a, host: domain, role: 'self', range: () => inDoc(type, (t) => sameAddress(t, a)) ?? c.spf.version.range });
     }
   }
   const mx = ctxIndex.lookup(domain, 'MX');
@@ -85,7 +69,7 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
         if (!r) mxHosts[type].set(host, (r = ctxIndex.lookup(host, type)));
         if ('error' in r) continue;
         let mxRange: Range | undefined | null = null;
-        const range = (): Range => (mxRange === null ? (mxRange = mxRangeOf(model, domain, host)) : mxRange) ?? c.spf.version.range;
+        const range = (): Range => (mxRange === null ? (mxRange = mxRangeOf(model, owner, host)) : mxRange) ?? c.spf.version.range;
         for (const a of r.records) add({ address: a, host, role: 'mx', range });
       }
     }
@@ -93,9 +77,9 @@ function hostsOf(model: ZoneModel, c: SpfCandidate, ctxIndex: ReturnType<typeof 
   return out;
 }
 
-/** The exchange token of `domain`'s first MX record that points at `host`. */
-function mxRangeOf(model: ZoneModel, domain: string, host: string): Range | undefined {
-  for (const x of byOwner(model, 'MX').get(domain) ?? []) {
+/** The exchange token of the first MX record of `owner` that points at `host`. */
+function mxRangeOf(model: ZoneModel, owner: string, host: string): Range | undefined {
+  for (const x of recordsByOwner(model, 'MX').get(owner) ?? []) {
     const rdata = uncachedRdata(x);
     if (rdata.length === 2 && mxTarget(rdata[1].text, x.origin) === host) return rdata[1].range;
   }
