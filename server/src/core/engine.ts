@@ -13,7 +13,7 @@ import { LineIndex } from './text';
 import type { CompletionEntry, EditorAction, FeatureEnv, FoldingRegion, FormatOptions, LanguageFeatures, OutlineSymbol } from './features';
 import { zoneFeatures } from './zone/features';
 import { rtxFeatures } from './rtx/features';
-import type { Finding, HoverResult, LanguageId, QuickFix, Range, Report, TextEdit } from './types';
+import type { Finding, HoverResult, LanguageId, QuickFix, Range, Report, Severity, TextEdit } from './types';
 import type { ZoneModel } from './zone/model';
 import { editedRegion, type TextChange, type TextSource } from './zone/regional';
 import { zoneLanguage } from './zone/language';
@@ -85,9 +85,8 @@ function* ruleSteps(language: LanguageId, model: unknown, length: number, ctx: R
     if (setting === 'off' || !only(rule)) continue;
     const severity = setting ?? rule.meta.severity;
     try {
-      const steps = rule.check(model, ctx, (r) => {
-        findings.push({ ...r, range: clampRange(r.range, length), rule: rule.meta.id, severity });
-      });
+      const id = rule.meta.id;
+      const steps = rule.check(model, ctx, (r) => findings.push(finding(r, clampRange(r.range, length), id, severity)));
       for (const _ of checkSteps(steps)) yield;
     } catch (e) {
       findings.push(internalError(rule, e));
@@ -158,6 +157,15 @@ function moveFinding(f: Finding, move: (offset: number) => number): Finding {
   if (f.related) g.related = f.related.map((x) => ({ ...x, range: range(x.range) }));
   if (f.tags) g.tags = f.tags;
   return g;
+}
+
+/** A report as a finding: the fields written out (a spread copies through a slow path, and a large zone reports by the hundred thousand). */
+function finding(r: Report, range: Range, rule: string, severity: Severity): Finding {
+  const f: Finding = { range, message: r.message, rule, severity };
+  if (r.data !== undefined) f.data = r.data;
+  if (r.related !== undefined) f.related = r.related;
+  if (r.tags !== undefined) f.tags = r.tags;
+  return f;
 }
 
 function internalError(rule: Rule<unknown>, e: unknown): Finding {
