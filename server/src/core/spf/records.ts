@@ -3,6 +3,7 @@
  * evidently meant as one (a version-tag near miss). Parsed once per model and shared by the SPF
  * rules, hover and quick fixes.
  */
+import { groupRuns } from '../zone/owners';
 import { MappedText } from '../text';
 import type { Range, TextEdit } from '../types';
 import type { ZoneModel, ZoneRecord } from '../zone/model';
@@ -187,18 +188,13 @@ export function evaluatedRecords(model: ZoneModel): SpfCandidate[] {
 }
 
 /** Keyed by the `spfRecords` list, so the derived lists go when the model does. */
-const evaluatedCache = new WeakMap<SpfCandidate[], { list: SpfCandidate[]; byOwner?: Map<string, SpfCandidate> }>();
+const evaluatedCache = new WeakMap<SpfCandidate[], { list: SpfCandidate[]; byOwner?: ReadonlyMap<string, readonly SpfCandidate[]> }>();
 
-/** The first of `evaluatedRecords` of each owner name (as the model writes owners). */
-export function firstEvaluatedByOwner(model: ZoneModel): Map<string, SpfCandidate> {
+/** `evaluatedRecords` by owner name (as the model writes owners), in document order; shared per model. */
+export function evaluatedByOwner(model: ZoneModel): ReadonlyMap<string, readonly SpfCandidate[]> {
   evaluatedRecords(model);
   const e = evaluatedCache.get(spfRecords(model))!;
-  if (!e.byOwner) {
-    const byOwner = new Map<string, SpfCandidate>();
-    for (const c of e.list) if (!byOwner.has(c.record.owner)) byOwner.set(c.record.owner, c);
-    e.byOwner = byOwner;
-  }
-  return e.byOwner;
+  return (e.byOwner ??= groupRuns(e.list, (c) => c.record.owner));
 }
 
 /** The term of `candidate` whose `pick(term)` part has exactly the document range `range`. */

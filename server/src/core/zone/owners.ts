@@ -5,19 +5,24 @@
  */
 import type { ZoneModel, ZoneRecord } from './model';
 
-/** `records` by owner name, each list in the given order. */
-export function groupByOwner(records: readonly ZoneRecord[]): Map<string, ZoneRecord[]> {
-  const out = new Map<string, ZoneRecord[]>();
-  for (let start = 0; start < records.length; ) {
-    const owner = records[start].owner;
+/** `items` grouped by `keyOf`, each list in the given order; runs of one key cost one map operation. */
+export function groupRuns<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (let start = 0; start < items.length; ) {
+    const key = keyOf(items[start]);
     let end = start + 1;
-    while (end < records.length && records[end].owner === owner) end++;
-    const list = out.get(owner);
-    if (!list) out.set(owner, records.slice(start, end));
-    else for (let i = start; i < end; i++) list.push(records[i]);
+    while (end < items.length && keyOf(items[end]) === key) end++;
+    const list = out.get(key);
+    if (!list) out.set(key, items.slice(start, end));
+    else for (let i = start; i < end; i++) list.push(items[i]);
     start = end;
   }
   return out;
+}
+
+/** `records` by owner name, each list in the given order. */
+export function groupByOwner(records: readonly ZoneRecord[]): Map<string, ZoneRecord[]> {
+  return groupRuns(records, (r) => r.owner);
 }
 
 const cache = new WeakMap<ZoneModel, Map<string, ReadonlyMap<string, readonly ZoneRecord[]>>>();

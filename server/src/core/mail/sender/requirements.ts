@@ -21,7 +21,7 @@ import { recordsByOwner } from '../../zone/owners';
 import type { ZoneModel, ZoneRecord } from '../../zone/model';
 import { apexOf, inZone } from '../../zone/analysis';
 import { uncachedRdata } from '../../zone/store';
-import { evaluatedRecords, shapeOf, spfRecords, type SpfCandidate } from '../../spf/records';
+import { evaluatedByOwner, shapeOf, spfRecords, type SpfCandidate } from '../../spf/records';
 import { bare, kindOfOwner, mailRecords, type MailRecord } from '../records';
 import { tag } from '../tagList';
 import { drain, ITEMS_PER_STEP, type Steps } from '../../steps';
@@ -146,12 +146,7 @@ export function* sendingDomainsInSteps(model: ZoneModel): Steps<SendingDomain[]>
   if (cached) return cached;
   const blocks = spfBuildingBlocks(model);
   const evidence = new Map<string, ZoneRecord>();
-  const spfByOwner = new Map<string, SpfCandidate[]>();
-  for (const c of evaluatedRecords(model)) {
-    const list = spfByOwner.get(c.record.owner);
-    if (list) list.push(c);
-    else spfByOwner.set(c.record.owner, [c]);
-  }
+  const spfByOwner = evaluatedByOwner(model);
   for (const [owner, list] of spfByOwner) {
     if (notASender(owner) || blocks.has(owner) || list.every(sendsNothing)) continue;
     evidence.set(owner, list[0].record);
@@ -185,7 +180,7 @@ export function* sendingDomainsInSteps(model: ZoneModel): Steps<SendingDomain[]>
   return out;
 }
 
-function checklist(domain: string, spf: SpfCandidate[], dmarcByDomain: Map<string, MailRecord[]>, dkim: DkimCount | undefined, apex: string | undefined): Requirement[] {
+function checklist(domain: string, spf: readonly SpfCandidate[], dmarcByDomain: Map<string, MailRecord[]>, dkim: DkimCount | undefined, apex: string | undefined): Requirement[] {
   const reqs: Requirement[] = [];
   // SPF
   let spfOk = false;

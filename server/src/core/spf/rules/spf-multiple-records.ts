@@ -9,18 +9,14 @@ import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { deleteRecord, replaceRdata } from '../edits';
 import type { SpfTerm } from '../parse';
-import { candidateAt, evaluatedRecords, type SpfCandidate } from '../records';
+import { candidateAt, evaluatedByOwner, type SpfCandidate } from '../records';
 
 const ID = 'spf-multiple-records';
 
-function groups(model: ZoneModel): SpfCandidate[][] {
-  const byOwner = new Map<string, SpfCandidate[]>();
-  for (const c of evaluatedRecords(model)) {
-    const list = byOwner.get(c.record.owner) ?? [];
-    list.push(c);
-    byOwner.set(c.record.owner, list);
-  }
-  return [...byOwner.values()].filter((g) => g.length > 1);
+function groups(model: ZoneModel): (readonly SpfCandidate[])[] {
+  const out: (readonly SpfCandidate[])[] = [];
+  for (const g of evaluatedByOwner(model).values()) if (g.length > 1) out.push(g);
+  return out;
 }
 
 /** The merged record value. */

@@ -7,15 +7,15 @@
 import type { Rule } from '../../rule';
 import type { ZoneModel } from '../../zone/model';
 import { deleteRecord } from '../edits';
-import { candidateAt, firstEvaluatedByOwner, spfRecords, type SpfCandidate } from '../records';
+import { candidateAt, evaluatedByOwner, spfRecords, type SpfCandidate } from '../records';
 
 const ID = 'spf-type99';
 
 function typeSpf(model: ZoneModel): { c: SpfCandidate; txt?: SpfCandidate }[] {
   const spf = spfRecords(model).filter((c) => c.record.type === 'SPF');
   if (spf.length === 0) return [];
-  const txt = firstEvaluatedByOwner(model);
-  return spf.map((c) => ({ c, txt: txt.get(c.record.owner) }));
+  const txt = evaluatedByOwner(model);
+  return spf.map((c) => ({ c, txt: txt.get(c.record.owner)?.[0] }));
 }
 
 export const spfType99: Rule<ZoneModel> = {
