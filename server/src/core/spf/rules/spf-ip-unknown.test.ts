@@ -84,3 +84,15 @@ test('an address declared in senderGuard.mailServers is known', () => {
   expectRanges(text, RULE, makeContext(readSettings({ mailServers: ['192.0.2.10', 'not-an-address'] })));
   expectRanges(zone(['@ IN TXT "v=spf1 ip4:192.0.2.10 ip6:2001:db8::10 -all"']), RULE, makeContext(readSettings({ mailServers: ['192.0.2.10', '2001:DB8:0::10'] })));
 });
+
+test('ip6 networks are matched bit by bit, and every record sharing a value is reported', () => {
+  const { found } = expectRanges(
+    zone([
+      'a IN TXT "v=spf1 ip6:2001:db8:1230::/44 [[ip6:2001:db8:1240::/44]] ip6:2001:db8:1234::1 [[ip6:2001:db8:1234::2]] -all"',
+      'b IN TXT "v=spf1 ip6:2001:db8:1230::/44 [[ip6:2001:db8:1240::/44]] ip6:2001:db8:1234::1 [[ip6:2001:db8:1234::2]] -all"',
+      'h IN AAAA 2001:db8:1234::1',
+    ]),
+    RULE,
+  );
+  assert.equal(found.length, 4);
+});

@@ -17,15 +17,17 @@ import { staticTarget, workspaceZones, zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { providerOf, type ProviderMatch } from '../providers';
 import { candidateAt, evaluatedRecords, replaceInValue, shapeOf, type SpfCandidate } from '../records';
-import { normalizeName } from '../resolver';
+import { normalizeName, type ZoneIndex } from '../resolver';
 import { ITEMS_PER_STEP, type Steps } from '../../steps';
 
 const ID = 'spf-ip-unknown';
 
-/** Addresses, IPv4 as 32-bit numbers (compared by mask: zones hold many). */
+/** Addresses as numbers (compared by mask: zones hold many, and an object per address would cost 40 MB at a million records). */
 interface Addresses {
+  /** IPv4 addresses as 32-bit numbers. */
   v4: number[];
-  v6: ipaddr.IPv6[];
+  /** IPv6 addresses, eight 16-bit parts each, one address after the other. */
+  v6: number[];
 }
 
 function v4Number(a: ipaddr.IPv4): number {
@@ -49,7 +51,19 @@ function fourPartNumber(text: string): number {
 
 function addTo(out: Addresses, a: ipaddr.IPv4 | ipaddr.IPv6): void {
   if (a.kind() === 'ipv4') out.v4.push(v4Number(a as ipaddr.IPv4));
-  else out.v6.push(a as ipaddr.IPv6);
+  else for (const part of (a as ipaddr.IPv6).parts) out.v6.push(part);
+}
+
+/** Whether any address of `v6` (eight parts each) lies in the network `net/length`. */
+function holdsV6(v6: readonly number[], net: readonly number[], length: number): boolean {
+  const whole = length >> 4;
+  const mask = length & 15 ? (0xffff << (16 - (length & 15))) & 0xffff : 0;
+  next: for (let at = 0; at < v6.length; at += 8) {
+    for (let k = 0; k < whole; k++) if (v6[at + k] !== net[k]) continue next;
+    if (mask && ((v6[at + whole] ^ net[whole]) & mask) !== 0) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Every A/AAAA address of a model, parsed; cached per model. */
@@ -76,7 +90,7 @@ function* addressesOf(model: ZoneModel): Steps<Addresses> {
         } catch {
           a = undefined;
         }
-        if (a) list.v6.push(a);
+        if (a) addTo(list, a);
       }
     }
   }
@@ -105,7 +119,7 @@ function holdsAny(net: AuthorisedNetwork, sets: readonly Addresses[]): boolean {
     const base = (v4Number(n as ipaddr.IPv4) & mask) >>> 0;
     return sets.some((s) => s.v4.some((h) => ((h & mask) >>> 0) === base));
   }
-  return sets.some((s) => s.v6.some((h) => h.match(n as ipaddr.IPv6, net.length)));
+  return sets.some((s) => holdsV6(s.v6, (n as ipaddr.IPv6).parts, net.length));
 }
 
 interface IpTerm {
@@ -113,9 +127,10 @@ interface IpTerm {
   network: AuthorisedNetwork;
 }
 
-function ipTerm(t: SpfMechanism, c: SpfCandidate, model: ZoneModel, ctx: RuleContext): IpTerm | undefined {
+/** The network of an ip4:/ip6: term (it depends on the term alone: no domain, no lookup). */
+function ipTerm(t: SpfMechanism, index: ZoneIndex): IpTerm | undefined {
   if (t.mechanism !== 'ip4' && t.mechanism !== 'ip6') return undefined;
-  const a = termAddresses(t, normalizeName(c.record.owner), zoneIndexFor(model, ctx));
+  const a = termAddresses(t, '', index);
   if (!a || a.status !== 'resolved' || a.networks.length !== 1) return undefined;
   return { term: t, network: a.networks[0] };
 }
@@ -140,21 +155,29 @@ export const spfIpUnknown: Rule<ZoneModel> = {
     const records = evaluatedRecords(model);
     if (records.length === 0) return;
     let hosts: Addresses[] | undefined;
-    // Records repeat the same networks: each is looked for among the hosts once.
+    const index = zoneIndexFor(model, ctx);
+    // Records repeat the same networks: each is looked for among the hosts once (by network,
+    // and by term: records with the same value share their parsed terms).
     const held = new Map<string, boolean>();
+    const heldByTerm = new Map<SpfMechanism, boolean>();
     for (const c of records) {
       // Decided on the shared parse; the record's own term gives the range.
       const terms = shapeOf(c).terms;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i];
-        if (t.kind !== 'mechanism') continue;
-        const ip = ipTerm(t, c, model, ctx);
+        if (t.kind !== 'mechanism' || (t.mechanism !== 'ip4' && t.mechanism !== 'ip6')) continue;
+        let holds = heldByTerm.get(t);
+        if (holds === true) continue;
+        const ip = ipTerm(t, index);
         if (!ip) continue;
-        if (!hosts) hosts = yield* knownAddresses(model, ctx);
-        const key = `${ip.network.family}/${ip.network.length}/${ip.network.address}`;
-        let holds = held.get(key);
-        if (holds === undefined) held.set(key, (holds = holdsAny(ip.network, hosts)));
-        if (holds) continue;
+        if (holds === undefined) {
+          if (!hosts) hosts = yield* knownAddresses(model, ctx);
+          const key = `${ip.network.family}/${ip.network.length}/${ip.network.address}`;
+          holds = held.get(key);
+          if (holds === undefined) held.set(key, (holds = holdsAny(ip.network, hosts)));
+          heldByTerm.set(t, holds);
+          if (holds) continue;
+        }
         const net = formatNetwork(ip.network);
         const match = providerOf(ip.network.address, ip.network.length);
         if (!match) {
@@ -183,8 +206,9 @@ export const spfIpUnknown: Rule<ZoneModel> = {
     const c = candidateAt(model, finding.range);
     const t = c?.spf.terms.find((x): x is SpfMechanism => x.kind === 'mechanism' && x.range.start === finding.range.start && x.range.end === finding.range.end);
     if (!c || !t || (t.mechanism !== 'ip4' && t.mechanism !== 'ip6')) return [];
-    const a = termAddresses(t, normalizeName(c.record.owner), zoneIndexFor(model, ctx));
-    if (!a || a.status !== 'resolved' || a.networks.length !== 1) return [];
+    const ip = ipTerm(t, zoneIndexFor(model, ctx));
+    if (!ip) return [];
+    const a = { networks: [ip.network] };
     const match = providerOf(a.networks[0].address, a.networks[0].length);
     if (!match) return [];
     const p = match.provider;
