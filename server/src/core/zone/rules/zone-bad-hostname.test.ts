@@ -1,5 +1,7 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { expectFindings, HEAD } from './testkit';
+import { isHostname } from './zone-bad-hostname';
 
 test('zone-bad-hostname: owners of address records and host targets', () => {
   expectFindings(
@@ -56,4 +58,16 @@ test('zone-bad-hostname: the gc._msdcs and _spf exceptions hold for owners only,
       '[[a._spfx]] A 192.0.2.2\n[[gc._msdcs.bad_label]] A 192.0.2.2\n' +
       'sub NS [[gc._msdcs.example.com.]]\n@ MX 10 [[a._spf.example.com.]]\n',
   );
+});
+
+test('isHostname agrees with the label-by-label definition', () => {
+  // The definition: split into labels, each letters/digits/hyphens without a hyphen at either end.
+  const reference = (name: string, wildcard: boolean): boolean =>
+    name === '.' ||
+    name
+      .slice(0, -1)
+      .split('.')
+      .every((l, i) => (i === 0 && wildcard && l === '*') || /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(l));
+  const names = ['.', '*.', 'a.', 'www.example.com.', '*.example.com.', '**.example.com.', 'a*.b.', '-a.b.', 'a-.b.', 'a--b.c.', 'a..b.', '.a.', 'x_y.example.', 'A1.B2.', 'a\\.b.c.', 'a.b', '*', '*.a', 'é.example.', '1.2.3.4.in-addr.arpa.', 'a.-.b.', 'xn--bcher-kva.example.'];
+  for (const n of names) for (const w of [false, true]) assert.equal(isHostname(n, w), reference(n, w), `${n} wildcard=${w}`);
 });

@@ -14,13 +14,24 @@ import { ownerSpot } from './common';
 
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 
-/** `name` (absolute, canonical) is a host name; `wildcard` allows a leading `*` label. */
+/**
+ * `name` (absolute, canonical) is a host name: every label letters, digits and hyphens, not
+ * starting or ending with a hyphen. `wildcard` allows a leading `*` label. Read character by
+ * character (a zone checks every owner and target: no list of labels per name).
+ */
 export function isHostname(name: string, wildcard: boolean): boolean {
   if (name === '.') return true;
-  const labels = name.slice(0, -1).split('.');
-  for (let i = 0; i < labels.length; i++) {
-    if (i === 0 && wildcard && labels[0] === '*') continue;
-    if (!LABEL.test(labels[i])) return false;
+  // The last character is the root's dot; it ends the last label.
+  const end = name.length - 1;
+  let label = wildcard && name.charCodeAt(0) === 42 && (end === 1 || name.charCodeAt(1) === 46) ? 2 : 0;
+  for (let i = label; i <= end; i++) {
+    const c = i === end ? 46 : name.charCodeAt(i);
+    if (c === 46) {
+      if (i === label || name.charCodeAt(i - 1) === 45) return false;
+      label = i + 1;
+    } else if (c === 45) {
+      if (i === label) return false;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
   }
   return true;
 }
@@ -32,6 +43,8 @@ export function isHostname(name: string, wildcard: boolean): boolean {
  */
 function isHostOwner(name: string): boolean {
   if (name === '.') return true;
+  // Both exceptions have an underscore label.
+  if (name.indexOf('_') < 0) return isHostname(name, true);
   const labels = name.slice(0, -1).split('.');
   if (labels[0] === 'gc' && labels[1] === '_msdcs') return labels.slice(2).every((l) => LABEL.test(l));
   if (labels.length >= 2 && labels.slice(0, -1).some((l) => l === '_spf' || l === '_spf_verify' || l === '_spf_rate')) return true;
