@@ -226,6 +226,13 @@ export class RecordStore {
     return rrTypeByCode(code)?.name ?? `TYPE${code}`;
   }
 
+  /** Every record's view, in order: the store's own list, shared (treat as read-only). */
+  allViews(): RecordView[] {
+    const views = (this.views ??= new Array<RecordView | undefined>(this.count));
+    for (let i = 0; i < views.length; i++) views[i] ??= new RecordView(this, i);
+    return views as RecordView[];
+  }
+
   view(i: number): RecordView {
     const views = (this.views ??= new Array<RecordView | undefined>(this.count));
     let v = views[i];
@@ -434,12 +441,7 @@ export class ParsedZone implements ZoneModel {
   }
 
   get records(): ZoneRecord[] {
-    if (!this.all) {
-      const all: ZoneRecord[] = new Array(this.store.count);
-      for (let i = 0; i < all.length; i++) all[i] = this.store.view(i);
-      this.all = all;
-    }
-    return this.all;
+    return (this.all ??= this.store.allViews());
   }
 
   recordAt(offset: number): ZoneRecord | undefined {
