@@ -118,11 +118,14 @@ export interface HostAddress {
   ip: ipaddr.IPv4 | ipaddr.IPv6;
 }
 
-/** `addr` parsed for `networkHolds`; undefined when it is not an address. */
-export function hostAddress(addr: string): HostAddress | undefined {
+/**
+ * `addr` parsed for `networkHolds`; undefined when it is not an address. `canonical`: `addr` is
+ * canonical text already (as the zone index gives addresses), so it is not written out again.
+ */
+export function hostAddress(addr: string, canonical = false): HostAddress | undefined {
   try {
     const ip = addr.indexOf(':') >= 0 ? ipaddr.IPv6.parse(addr) : ipaddr.IPv4.parse(addr);
-    return { family: ip.kind() === 'ipv4' ? 4 : 6, text: ip.toString(), ip };
+    return { family: ip.kind() === 'ipv4' ? 4 : 6, text: canonical ? addr : ip.toString(), ip };
   } catch {
     return undefined;
   }

@@ -13,9 +13,12 @@ import { QUALIFIERS, type SpfResult } from './terms';
 
 export type StaticResult = SpfResult | 'unknown';
 
-/** The result `record` (published at `domain`) gives for `address`, as far as the zones tell. */
+/**
+ * The result `record` (published at `domain`) gives for `address`, as far as the zones tell.
+ * `address` is in canonical text, as `index` gives addresses.
+ */
 export function staticCheck(record: SpfRecord, domain: string, address: string, index: ZoneIndex): StaticResult {
-  const a = hostAddress(address);
+  const a = hostAddress(address, true);
   return a ? check(record, domain, a, index, [domain]) : 'unknown';
 }
 
