@@ -8,3 +8,8 @@ test('zone-cname-and-other-data', () => {
   assert.equal(f.related?.length, 1);
   expectFindings('zone-cname-and-other-data', HEAD + 'www CNAME @\nwww NSEC z A\n');
 });
+
+test('one finding per name, on its first CNAME, also when its records are written apart', () => {
+  const [f] = expectFindings('zone-cname-and-other-data', HEAD + 'a [[CNAME]] @\nb A 192.0.2.9\na CNAME ns1\na TXT "x"\nc CNAME @\n');
+  assert.match(f.message, /a\.example\.com\. has a CNAME and other data \(TXT\)/);
+});

@@ -18,12 +18,11 @@ export const zoneCnameAndOtherData: Rule<ZoneModel> = {
     const cnames = facts.ofType(5);
     if (cnames.length === 0) return;
     const byOwner = facts.byOwner();
-    const done = new Set<string>();
     for (const c of cnames) {
-      if (done.has(c.owner)) continue;
-      done.add(c.owner);
-      const others = (byOwner.get(c.owner) ?? []).filter((r) => !ALLOWED.has(r.typeCode));
-      if (others.length === 0) continue;
+      const all = byOwner.get(c.owner) ?? [];
+      // One finding per name, on its first CNAME; most aliases hold nothing else.
+      if (all.find((r) => r.typeCode === 5) !== c || all.every((r) => ALLOWED.has(r.typeCode))) continue;
+      const others = all.filter((r) => !ALLOWED.has(r.typeCode));
       const types = [...new Set(others.map((r) => r.type))].join(', ');
       report({
         range: c.typeRange,
