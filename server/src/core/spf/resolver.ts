@@ -99,7 +99,7 @@ export type NameStatus = 'exists' | 'empty-non-terminal' | 'nxdomain' | 'outside
 
 /** Record types SPF evaluation asks about (CNAMEs are followed; SOA marks a zone apex), by code. */
 const SOA_CODE = 6;
-const INDEXED_CODES = new Set([SOA_CODE, 1, 28, 15, 12, CNAME_CODE, 16]);
+const INDEXED_CODES = new Set([SOA_CODE, CNAME_CODE, ...Object.values(TYPE_CODES)]);
 
 /**
  * The records of one or more zone models by owner name, for lookups and offline analyses.
