@@ -18,11 +18,15 @@ export const zoneCnameAndOtherData: Rule<ZoneModel> = {
     const cnames = facts.ofType(5);
     if (cnames.length === 0) return;
     const byOwner = facts.byOwner();
+    // Names already reported or found clean (only those with more than their CNAME).
+    const done = new Set<string>();
     for (const c of cnames) {
       const all = byOwner.get(c.owner) ?? [];
-      // One finding per name, on its first CNAME; most aliases hold nothing else.
-      if (all.find((r) => r.typeCode === 5) !== c || all.every((r) => ALLOWED.has(r.typeCode))) continue;
+      // Most aliases hold nothing else: their CNAME alone.
+      if (all.length <= 1 || done.has(c.owner)) continue;
+      done.add(c.owner);
       const others = all.filter((r) => !ALLOWED.has(r.typeCode));
+      if (others.length === 0) continue;
       const types = [...new Set(others.map((r) => r.type))].join(', ');
       report({
         range: c.typeRange,
