@@ -2,10 +2,12 @@
 // kzonecheck (Knot) and named-checkzone (BIND) in the same run, then measures the language server
 // on a 100k-record zone (edit → diagnostics, hover, definition). Prints figures; asserts nothing.
 //
-// Usage: node scripts/bench.mjs [--sizes 100000,1000000] [--runs 1] [--timeout 600] [--no-lsp]
+// Usage: node scripts/bench.mjs [--sizes 100000,1000000] [--runs 3] [--timeout 600] [--no-lsp]
 //          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only] [--cli PATH]... [--server PATH]
 // --lsp-only skips the CLI comparison (senderguard check, kzonecheck, named-checkzone) and measures
 // only the language server.
+// --runs: each command's best of that many runs (shared machines vary by 10-30 % from run to run,
+// the tools compared included, so one run's ratios swing).
 // --off turns rules off (for senderguard and the language server) to see what they cost;
 // by default every rule runs. A run that exceeds --timeout seconds is killed and reported.
 // --cli times another build of the CLI (a bundled cli.js) on the same zones; repeat it to compare
@@ -29,7 +31,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const SIZES = opt('--sizes', '100000,1000000').split(',').map(Number);
-const RUNS = Number(opt('--runs', '1'));
+const RUNS = Number(opt('--runs', '3'));
 const TIMEOUT = Number(opt('--timeout', '600'));
 const LSP_SIZE = Number(opt('--lsp-size', '100000'));
 const SERVER = path.resolve(opt('--server', path.join(ROOT, 'dist', 'server.js')));
