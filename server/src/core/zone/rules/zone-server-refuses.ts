@@ -6,8 +6,9 @@
  * other than IN, special characters in names, nested parentheses, split base64), CRLF line
  * endings, an SSHFP record without fingerprint, an RRSIG date after 2225, an NSEC3 hash not in
  * whole 8-character blocks, a short L64 group, and kzonecheck's CDS-without-CDNSKEY and
- * NS-beside-DNAME checks; under BIND (the default), NSEC3 hashes padded with '=' and record data
- * over 65512 octets.
+ * NS-beside-DNAME checks; under BIND (the default), NSEC3 hashes padded with '=', SHA-1 NSEC3
+ * hashes that are not 20 octets and record data over 65512 octets; under PowerDNS, TXT text
+ * without quotes (but for one last word of letters and digits).
  *
  * It looks at the whole zone (some points need several records), so edits in large zones wait
  * for the whole analysis.
