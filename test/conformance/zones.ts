@@ -927,59 +927,55 @@ function pdnsRegression(dir: string): SuiteReport[] {
   return [t.report(), g.report()];
 }
 
-/**
- * A suite under a server profile; under a profile other than the default, the suite runs once more
- * under the default and a note gives that figure.
- */
-function under(profile: ZoneServer, suite: (dir: string) => SuiteReport[]): (dir: string) => SuiteReport[] {
+/** How a suite is judged: the server profile it runs under, and whether that server's refusals count. */
+interface Judging {
+  server: ZoneServer;
+  refusalsCount: boolean;
+}
+
+/** Runs `suite` judged as `j` (`silent`: its notes not printed), then restores the runner's state. */
+function runJudged(suite: (dir: string) => SuiteReport[], dir: string, j: Judging, silent: boolean): SuiteReport[] {
+  const was = [server, serverRefusalsCount, quiet] as const;
+  [server, serverRefusalsCount, quiet] = [j.server, j.refusalsCount, silent];
+  dataCompared.clear();
+  rdataCompared = 0;
+  try {
+    return suite(dir);
+  } finally {
+    [server, serverRefusalsCount, quiet] = was;
+  }
+}
+
+/** A suite judged as `main`; it runs first, quietly, judged as `other`, and a note gives that figure. */
+function alongside(suite: (dir: string) => SuiteReport[], main: Judging, other: Judging, otherwise: string): (dir: string) => SuiteReport[] {
   return (dir) => {
-    const run = (p: ZoneServer, silent: boolean): SuiteReport[] => {
-      const [was, wasQuiet] = [server, quiet];
-      [server, quiet] = [p, silent];
-      dataCompared.clear();
-      rdataCompared = 0;
-      try {
-        return suite(dir);
-      } finally {
-        [server, quiet] = [was, wasQuiet];
-      }
-    };
-    if (profile === DEFAULT_ZONE_SERVER) return run(profile, false);
-    const defaults = run(DEFAULT_ZONE_SERVER, true);
-    const reports = run(profile, false);
+    const others = runJudged(suite, dir, other, true);
+    const reports = runJudged(suite, dir, main, false);
     for (const r of reports) {
-      const d = defaults.find((x) => x.suite === r.suite);
-      if (d) process.stdout.write(`note ${r.suite}: run under the ${profile} profile; under the default profile (${DEFAULT_ZONE_SERVER}): ${d.passed}/${d.total}\n`);
+      const d = others.find((x) => x.suite === r.suite);
+      if (d) process.stdout.write(`note ${r.suite}: ${otherwise}: ${d.passed}/${d.total}\n`);
     }
     return reports;
   };
 }
 
+const BY_DEFAULT: Judging = { server: DEFAULT_ZONE_SERVER, refusalsCount: true };
+
+/** A suite under a server profile; under a profile other than the default, a note gives the figure under the default. */
+function under(profile: ZoneServer, suite: (dir: string) => SuiteReport[]): (dir: string) => SuiteReport[] {
+  const main: Judging = { server: profile, refusalsCount: true };
+  if (profile === DEFAULT_ZONE_SERVER) return (dir) => runJudged(suite, dir, main, false);
+  return alongside(suite, main, BY_DEFAULT, `run under the ${profile} profile; under the default profile (${DEFAULT_ZONE_SERVER})`);
+}
+
 /**
  * A suite of a library that reads zone files (dnspython, ldns) rather than a server: it is judged on
  * the master-file language, so what one server refuses beyond it (`zone-server-refuses`) is not a
- * rejection there. The suite runs once more counting the default profile's refusals, and a note
- * gives that figure.
+ * rejection there. A note gives the figure counting the default profile's refusals.
  */
 function asLibrary(suite: (dir: string) => SuiteReport[]): (dir: string) => SuiteReport[] {
-  return (dir) => {
-    const run = (count: boolean, silent: boolean): SuiteReport[] => {
-      const [was, wasQuiet] = [serverRefusalsCount, quiet];
-      [serverRefusalsCount, quiet] = [count, silent];
-      try {
-        return suite(dir);
-      } finally {
-        [serverRefusalsCount, quiet] = [was, wasQuiet];
-      }
-    };
-    const counted = run(true, true);
-    const reports = run(false, false);
-    for (const r of reports) {
-      const d = counted.find((x) => x.suite === r.suite);
-      if (d) process.stdout.write(`note ${r.suite}: a library's suite, judged without servers' refusals; counting what ${SERVER_NAMES[DEFAULT_ZONE_SERVER]} refuses (zone-server-refuses): ${d.passed}/${d.total}\n`);
-    }
-    return reports;
-  };
+  const main: Judging = { server: DEFAULT_ZONE_SERVER, refusalsCount: false };
+  return alongside(suite, main, BY_DEFAULT, `a library's suite, judged without servers' refusals; counting what ${SERVER_NAMES[DEFAULT_ZONE_SERVER]} refuses (zone-server-refuses)`);
 }
 
 /** Each suite on its own (under its server's profile), so the runner can enforce the goal per suite. */
