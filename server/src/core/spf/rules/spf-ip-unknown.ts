@@ -208,8 +208,7 @@ export const spfIpUnknown: Rule<ZoneModel> = {
     if (!c || !t || (t.mechanism !== 'ip4' && t.mechanism !== 'ip6')) return [];
     const ip = ipTerm(t, zoneIndexFor(model, ctx));
     if (!ip) return [];
-    const a = { networks: [ip.network] };
-    const match = providerOf(a.networks[0].address, a.networks[0].length);
+    const match = providerOf(ip.network.address, ip.network.length);
     if (!match) return [];
     const p = match.provider;
     const has = existingInclude(c, match);
