@@ -6,11 +6,11 @@
  * relative `$ORIGIN` or `$INCLUDE` origin, a class written other than `IN`, a character outside
  * letters, digits and `-_/*` left unescaped in a domain name, a parenthesis opened inside another,
  * base64 split inside a 4-character block, an SSHFP record without fingerprint, an RRSIG date after
- * 2225, an NSEC3 hash not in whole 8-character blocks, a short L64 group; and PowerDNS's: TXT text
-without quotes (but for one last word of letters and digits). Under Knot DNS or
- * PowerDNS, also what the target accepts against the RFCs (a TXT string over 255 octets, LOC, SVCB,
- * IPSECKEY, ZONEMD and TSIG/TKEY points, SVCB keys with leading zeros, one-digit escapes), which the rule that refuses it under BIND then leaves to
- * this one. Points found only from the whole zone (CRLF line endings, CDS without CDNSKEY, NS beside
+ * 2225, an NSEC3 hash not in whole 8-character blocks, a short L64 group; and PowerDNS's: TXT
+ * text without quotes (but for one last word of letters and digits). Under Knot DNS or PowerDNS,
+ * also what the target accepts against the RFCs (a TXT string over 255 octets, LOC, SVCB,
+ * IPSECKEY, ZONEMD and TSIG/TKEY points, SVCB keys with leading zeros, one-digit escapes), which
+ * the rule that refuses it under BIND then leaves to this one. Points found only from the whole zone (CRLF line endings, CDS without CDNSKEY, NS beside
  * a DNAME) are not reported here: the rule judges each record on its own.
  *
  * `data`: `{ construct, servers }` — the dialect point and the servers that refuse it.
