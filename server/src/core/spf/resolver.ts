@@ -266,15 +266,20 @@ export class ZoneIndex {
 
   status(name: string): NameStatus {
     const n = normalizeName(name);
-    const s = this.statusOf(n);
-    return s === 'nxdomain' && this.delegated(n) ? 'outside' : s;
+    const head = this.resolve(n);
+    if (typeof head === 'number') return 'exists';
+    return head === 'nxdomain' && this.delegated(n) ? 'outside' : head;
   }
 
-  private statusOf(n: string): NameStatus {
-    if (this.heads.has(n)) return 'exists';
+  /**
+   * The chain answering for a normalised name: its own, else (an empty non-terminal has no data)
+   * a wildcard's; without one, where the name stands.
+   */
+  private resolve(n: string): number | Exclude<NameStatus, 'exists'> {
+    const head = this.heads.get(n);
+    if (head !== undefined) return head;
     if (this.interior.has(n)) return 'empty-non-terminal';
-    if (this.wildcardHead(n) !== undefined) return 'exists';
-    return this.apexOfName(n) === undefined ? 'outside' : 'nxdomain';
+    return this.wildcardHead(n) ?? (this.apexOfName(n) === undefined ? 'outside' : 'nxdomain');
   }
 
   /** RFC 4592: the chain of the `*` owner of the closest encloser, when `name` does not exist itself. */
@@ -294,16 +299,10 @@ export class ZoneIndex {
     let n = normalizeName(name);
     const unknown = (): LookupResult<T> => (outside === 'nxdomain' ? { error: 'nxdomain' } : { error: 'servfail', detail: `${n || '.'} is outside the zone files` });
     for (;;) {
-      // The name itself, else (an empty non-terminal has no data) a wildcard, else nothing.
-      let head = this.heads.get(n);
-      if (head === undefined) {
-        if (this.interior.has(n)) return this.delegated(n) ? unknown() : { records: [] };
-        head = this.wildcardHead(n);
-        if (head === undefined) {
-          if (this.apexOfName(n) === undefined) return unknown();
-          return this.delegated(n) ? unknown() : { error: 'nxdomain' };
-        }
-      }
+      const head = this.resolve(n);
+      if (head === 'outside') return unknown();
+      if (head === 'nxdomain') return this.delegated(n) ? unknown() : { error: 'nxdomain' };
+      if (head === 'empty-non-terminal') return this.delegated(n) ? unknown() : { records: [] };
       const node = this.nodeAt(head);
       if (node.cname !== undefined) {
         seen ??= new Set<string>();
