@@ -12,8 +12,6 @@ import { targetName, zoneFacts } from '../analysis';
 import type { ZoneModel } from '../model';
 import { ownerSpot } from './common';
 
-const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
-
 /**
  * `name` (absolute, canonical) is a host name: every label letters, digits and hyphens, not
  * starting or ending with a hyphen. `wildcard` allows a leading `*` label. Read character by
@@ -46,7 +44,7 @@ function isHostOwner(name: string): boolean {
   // Both exceptions have an underscore label.
   if (name.indexOf('_') < 0) return isHostname(name, true);
   const labels = name.slice(0, -1).split('.');
-  if (labels[0] === 'gc' && labels[1] === '_msdcs') return labels.slice(2).every((l) => LABEL.test(l));
+  if (labels[0] === 'gc' && labels[1] === '_msdcs') return isHostname(name.slice('gc._msdcs.'.length), false);
   if (labels.length >= 2 && labels.slice(0, -1).some((l) => l === '_spf' || l === '_spf_verify' || l === '_spf_rate')) return true;
   return isHostname(name, true);
 }
