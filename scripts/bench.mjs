@@ -145,6 +145,29 @@ process.stdout.write(records.length + ' records, ' + length + ' owner characters
 `;
 }
 
+/**
+ * The least any checker written for Node does: start Node, read the file and put each line's
+ * first word (its owner) into a Map. No parsing, no check: a lower bound for the runtime itself.
+ */
+function runtimeFloorWrapper() {
+  return `const bytes = require('fs').readFileSync(process.argv[2]);
+const text = bytes.toString('latin1');
+const owners = new Map();
+let start = 0;
+for (let i = 0; i <= text.length; i++) {
+  if (i < text.length && text.charCodeAt(i) !== 10) continue;
+  let j = start;
+  while (j < i && text.charCodeAt(j) > 32) j++;
+  if (j > start) {
+    const owner = text.slice(start, j).toLowerCase();
+    owners.set(owner, (owners.get(owner) ?? 0) + 1);
+  }
+  start = i + 1;
+}
+process.stdout.write(owners.size + ' owners\\n');
+`;
+}
+
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const mib = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 'n/a');
 
@@ -176,6 +199,10 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   fs.writeFileSync(floorScript, floorWrapper());
   const floor = best(process.execPath, [floorScript, file]);
   rows.push(['senderguard parse only (no rule)', floor]);
+  const runtimeScript = path.join(tmp, 'runtime-floor.cjs');
+  fs.writeFileSync(runtimeScript, runtimeFloorWrapper());
+  const runtime = best(process.execPath, [runtimeScript, file]);
+  rows.push(['node: read + hash owners only (no parse)', runtime]);
   let kz;
   let nc;
   if (kzone) rows.push(['kzonecheck', (kz = best(kzone, ['-o', ORIGIN, file]))]);
@@ -186,6 +213,7 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   if (nc) console.log(`peak RSS ratio senderguard / named-checkzone ${fmt(ours.rss / nc.rss)}  (goal ≤ 1)`);
   if (kz) console.log(`peak RSS ratio senderguard / kzonecheck ${fmt(ours.rss / kz.rss)}`);
   if (kz && nc) console.log(`parse only / kzonecheck: wall ${fmt(floor.wall / kz.wall)}; RSS / named-checkzone ${fmt(floor.rss / nc.rss)} (the floor before any rule)`);
+  if (kz && nc) console.log(`node read + hash owners / kzonecheck: wall ${fmt(runtime.wall / kz.wall)}; RSS / named-checkzone ${fmt(runtime.rss / nc.rss)} (the runtime's own floor)`);
 }
 
 // ---------------------------------------------------------------- language server
