@@ -3,7 +3,7 @@
  * files at hand (for hover and the cross-checks with the zone's hosts).
  */
 import * as ipaddr from 'ipaddr.js';
-import { isFourPartDecimal, isValidIp6, memoized, parsedAddress } from './ip';
+import { ip6Parts, ip4Number, ip4Within, ip6Within, isFourPartDecimal, isValidIp6, memoized, parsedAddress } from './ip';
 import { staticTarget } from './lookups';
 import type { SpfMechanism } from './parse';
 import { normalizeName, type ZoneIndex } from './resolver';
@@ -110,36 +110,41 @@ export function networkSpan(n: AuthorisedNetwork): { first: string; last: string
   return { first: n.address, last, count };
 }
 
-/** An address to match against networks: parsed once, with its canonical text. */
+/** An address to match against networks, as numbers (no object per address but its parts). */
 export interface HostAddress {
   family: 4 | 6;
   /** Canonical text (what `network` writes for a single address). */
   text: string;
-  ip: ipaddr.IPv4 | ipaddr.IPv6;
+  /** IPv4: the 32-bit number; IPv6: the eight 16-bit parts. */
+  value: number | number[];
 }
 
 /**
- * `addr` parsed for `networkHolds`; undefined when it is not an address. `canonical`: `addr` is
- * canonical text already (as the zone index gives addresses), so it is not written out again.
+ * `addr`, in canonical text as the zone index gives addresses, ready for `networkHolds`;
+ * undefined when it is not an address.
  */
-export function hostAddress(addr: string, canonical = false): HostAddress | undefined {
-  try {
-    const ip = addr.indexOf(':') >= 0 ? ipaddr.IPv6.parse(addr) : ipaddr.IPv4.parse(addr);
-    return { family: ip.kind() === 'ipv4' ? 4 : 6, text: canonical ? addr : ip.toString(), ip };
-  } catch {
-    return undefined;
-  }
+export function hostAddress(addr: string): HostAddress | undefined {
+  const value = addressValue(addr);
+  return value === undefined ? undefined : { family: typeof value === 'number' ? 4 : 6, text: addr, value };
 }
+
+/** An address's number (IPv4) or parts (IPv6); undefined when the text is not an address. */
+function addressValue(text: string): number | number[] | undefined {
+  if (text.indexOf(':') < 0) return ip4Number(text);
+  const parts = ip6Parts(text);
+  if (parts) return parts;
+  const a = parsedAddress(text);
+  return a?.kind() === 'ipv6' ? (a as ipaddr.IPv6).parts : undefined;
+}
+
+/** The network addresses of prefix networks, as `addressValue` gives them, remembered. */
+const networkValue = memoized(addressValue);
 
 /** Whether `a` lies in `n`: a single address compares as text, a network by prefix. */
 export function networkHolds(n: AuthorisedNetwork, a: HostAddress): boolean {
   if (n.family !== a.family) return false;
   if (n.length >= (n.family === 4 ? 32 : 128)) return n.address === a.text;
-  const net = parsedAddress(n.address);
-  if (!net) return false;
-  try {
-    return (a.ip as ipaddr.IPv4).match(net as ipaddr.IPv4, n.length);
-  } catch {
-    return false;
-  }
+  const net = networkValue(n.address);
+  if (net === undefined) return false;
+  return typeof net === 'number' ? ip4Within(a.value as number, net, n.length) : ip6Within(a.value as number[], 0, net, n.length);
 }

@@ -104,3 +104,116 @@ export function prefixProblem(digits: string, family: 4 | 6): string | undefined
   }
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Addresses as numbers, for matching many host addresses against networks without an object
+// per address: IPv4 as one 32-bit number, IPv6 as eight 16-bit parts.
+
+/**
+ * The 32-bit number of four dotted decimal octets without leading zeros (what
+ * `isFourPartDecimal` accepts), read off the text; undefined for any other text.
+ */
+export function ip4Number(text: string): number | undefined {
+  let n = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || octet > 255 || (digits > 1 && text.charCodeAt(i - digits) === 48)) return undefined;
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      octet = octet * 10 + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  return dots === 4 ? n : undefined;
+}
+
+/** Whether the 32-bit address `a` lies in `net/length` (`net` a 32-bit number too). */
+export function ip4Within(a: number, net: number, length: number): boolean {
+  const mask = length <= 0 ? 0 : (0xffffffff << (32 - Math.min(length, 32))) >>> 0;
+  return ((a & mask) >>> 0) === ((net & mask) >>> 0);
+}
+
+/**
+ * The eight 16-bit parts of IPv6 text made of groups of one to four hex digits with at most one
+ * `::` (every address ipaddr.js writes, RFC 5952, and most written by hand); undefined for text
+ * of any other shape (an embedded IPv4 address, a zone id, or not an address), which the caller
+ * then parses with ipaddr.js.
+ */
+export function ip6Parts(text: string): number[] | undefined {
+  const gap = text.indexOf('::');
+  if (gap >= 0 && text.indexOf('::', gap + 1) >= 0) return undefined;
+  const head = gap < 0 ? text : text.slice(0, gap);
+  const tail = gap < 0 ? '' : text.slice(gap + 2);
+  const front = groups(head);
+  const back = groups(tail);
+  if (!front || !back) return undefined;
+  const missing = 8 - front.length - back.length;
+  if (gap < 0 ? missing !== 0 : missing < 1) return undefined;
+  const parts = front;
+  for (let k = 0; k < missing; k++) parts.push(0);
+  for (const p of back) parts.push(p);
+  return parts;
+}
+
+/** The hex groups of `a:b:c` (none for ''), or undefined when a group is not 1-4 hex digits. */
+function groups(text: string): number[] | undefined {
+  const out: number[] = [];
+  if (text === '') return out;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 58;
+    if (c === 58) {
+      if (digits === 0) return undefined;
+      out.push(value);
+      value = 0;
+      digits = 0;
+      continue;
+    }
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0 || ++digits > 4) return undefined;
+    value = value * 16 + d;
+  }
+  return out;
+}
+
+/** Whether the IPv6 address at `parts[at..at+8)` lies in `net/length` (`net` eight parts too). */
+export function ip6Within(parts: readonly number[], at: number, net: readonly number[], length: number): boolean {
+  const whole = length >> 4;
+  for (let k = 0; k < whole; k++) if (parts[at + k] !== net[k]) return false;
+  const rest = length & 15;
+  if (rest === 0 || whole >= 8) return true;
+  const mask = (0xffff << (16 - rest)) & 0xffff;
+  return ((parts[at + whole] ^ net[whole]) & mask) === 0;
+}
+
+/**
+ * IPv6 parts as RFC 5952 text (lower-case hex without leading zeros, the first longest run of
+ * two or more zero groups as `::`): what ipaddr.js's `toString()` writes.
+ */
+export function ip6Text(parts: readonly number[]): string {
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && parts[j] === 0) j++;
+    if (j - i > bestLength) {
+      best = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = (from: number, to: number): string => parts.slice(from, to).map((p) => p.toString(16)).join(':');
+  return best < 0 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLength, 8)}`;
+}

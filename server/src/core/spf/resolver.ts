@@ -11,6 +11,7 @@ import * as ipaddr from 'ipaddr.js';
 import type { ZoneModel, ZoneRecord, ZoneToken } from '../zone/model';
 import { uncachedRdata, uncachedStrings } from '../zone/store';
 import { buildName } from '../zone/names';
+import { ip4Number, ip6Parts, ip6Text } from './ip';
 import { drain, ITEMS_PER_STEP, type Steps } from '../steps';
 
 export type DnsType = 'A' | 'AAAA' | 'MX' | 'PTR' | 'TXT';
@@ -338,9 +339,11 @@ function addressOf(r: ZoneRecord): string | undefined {
   const rdata = uncachedRdata(r);
   if (rdata.length !== 1) return undefined;
   const text = rdata[0].text;
-  if (r.type === 'A') return ipaddr.IPv4.isValidFourPartDecimal(text) ? text : undefined;
+  if (r.type === 'A') return ip4Number(text) === undefined ? undefined : text;
   // What `IPv6.isValid(text) ? IPv6.parse(text).toString() : undefined` gives, parsing once.
   if (text.indexOf(':') === -1) return undefined;
+  const parts = ip6Parts(text);
+  if (parts) return ip6Text(parts);
   try {
     return ipaddr.IPv6.parse(text).toString();
   } catch {

@@ -18,7 +18,7 @@ export type StaticResult = SpfResult | 'unknown';
  * `address` is in canonical text, as `index` gives addresses.
  */
 export function staticCheck(record: SpfRecord, domain: string, address: string, index: ZoneIndex): StaticResult {
-  const a = hostAddress(address, true);
+  const a = hostAddress(address);
   return a ? check(record, domain, a, index, [domain]) : 'unknown';
 }
 

@@ -12,7 +12,7 @@ import type { ZoneModel } from '../../zone/model';
 import { uncachedRdata } from '../../zone/store';
 import { termAddresses, type AuthorisedNetwork, formatNetwork } from '../addresses';
 import { removeTerm } from '../edits';
-import { parsedAddress } from '../ip';
+import { ip4Number, ip4Within, ip6Parts, ip6Within, parsedAddress } from '../ip';
 import { staticTarget, workspaceZones, zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { providerOf, type ProviderMatch } from '../providers';
@@ -30,39 +30,19 @@ interface Addresses {
   v6: number[];
 }
 
-function v4Number(a: ipaddr.IPv4): number {
-  const [w, x, y, z] = a.octets;
-  return ((w << 24) | (x << 16) | (y << 8) | z) >>> 0;
-}
-
-/** `v4Number` of a valid four-part decimal address, without parsing it into an object. */
-function fourPartNumber(text: string): number {
-  let n = 0;
-  let octet = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      n = n * 256 + octet;
-      octet = 0;
-    } else octet = octet * 10 + (c - 48);
-  }
-  return n * 256 + octet;
-}
-
 function addTo(out: Addresses, a: ipaddr.IPv4 | ipaddr.IPv6): void {
   if (a.kind() === 'ipv4') out.v4.push(v4Number(a as ipaddr.IPv4));
   else for (const part of (a as ipaddr.IPv6).parts) out.v6.push(part);
 }
 
+function v4Number(a: ipaddr.IPv4): number {
+  const [w, x, y, z] = a.octets;
+  return ((w << 24) | (x << 16) | (y << 8) | z) >>> 0;
+}
+
 /** Whether any address of `v6` (eight parts each) lies in the network `net/length`. */
 function holdsV6(v6: readonly number[], net: readonly number[], length: number): boolean {
-  const whole = length >> 4;
-  const mask = length & 15 ? (0xffff << (16 - (length & 15))) & 0xffff : 0;
-  next: for (let at = 0; at < v6.length; at += 8) {
-    for (let k = 0; k < whole; k++) if (v6[at + k] !== net[k]) continue next;
-    if (mask && ((v6[at + whole] ^ net[whole]) & mask) !== 0) continue;
-    return true;
-  }
+  for (let at = 0; at < v6.length; at += 8) if (ip6Within(v6, at, net, length)) return true;
   return false;
 }
 
@@ -81,9 +61,15 @@ function* addressesOf(model: ZoneModel): Steps<Addresses> {
       if (text === undefined) continue;
       if (type === 'A') {
         // Four dotted decimal octets without leading zeros: the number is read off the text.
-        if (ipaddr.IPv4.isValidFourPartDecimal(text)) list.v4.push(fourPartNumber(text));
+        const n = ip4Number(text);
+        if (n !== undefined) list.v4.push(n);
       } else if (text.includes(':')) {
-        // What `IPv6.isValid(text) && ipaddr.parse(text)` gives, parsing once.
+        const parts = ip6Parts(text);
+        if (parts) {
+          for (const part of parts) list.v6.push(part);
+          continue;
+        }
+        // Other shapes (an embedded IPv4 address…): what `IPv6.isValid(text) && ipaddr.parse(text)` gives, parsing once.
         let a: ipaddr.IPv6 | undefined;
         try {
           a = ipaddr.IPv6.parse(text);
@@ -115,9 +101,8 @@ function holdsAny(net: AuthorisedNetwork, sets: readonly Addresses[]): boolean {
   const n = parsedAddress(net.address);
   if (!n) return false;
   if (net.family === 4) {
-    const mask = net.length === 0 ? 0 : (0xffffffff << (32 - net.length)) >>> 0;
-    const base = (v4Number(n as ipaddr.IPv4) & mask) >>> 0;
-    return sets.some((s) => s.v4.some((h) => ((h & mask) >>> 0) === base));
+    const base = v4Number(n as ipaddr.IPv4);
+    return sets.some((s) => s.v4.some((h) => ip4Within(h, base, net.length)));
   }
   return sets.some((s) => holdsV6(s.v6, (n as ipaddr.IPv6).parts, net.length));
 }
