@@ -21,10 +21,11 @@ export function senderSummaryMarkdown(model: ZoneModel): string {
     return out.join('\n');
   }
   for (const d of domains) {
-    const met = d.requirements.filter((r) => r.status === 'met').length;
-    const checked = d.requirements.filter((r) => r.status !== 'outside').length;
+    const requirements = d.requirements;
+    const met = requirements.filter((r) => r.status === 'met').length;
+    const checked = requirements.filter((r) => r.status !== 'outside').length;
     out.push('', `\`${d.domain}\` — ${met} of ${checked} met in this zone`, '', '| status | requirement | finding |', '|---|---|---|');
-    for (const r of d.requirements) out.push(`| ${MARK[r.status]} | ${REQUIREMENT_TITLES[r.id]} | ${r.detail} |`);
+    for (const r of requirements) out.push(`| ${MARK[r.status]} | ${REQUIREMENT_TITLES[r.id]} | ${r.detail} |`);
   }
   out.push(
     '',

@@ -40,10 +40,36 @@ export interface Requirement {
 
 export interface SendingDomain {
   /** Absolute, lower case, with the trailing dot. */
-  domain: string;
+  readonly domain: string;
   /** The record that shows the domain sends mail: its SPF record, else its first MX. */
-  evidence: ZoneRecord;
-  requirements: Requirement[];
+  readonly evidence: ZoneRecord;
+  /** The checklist, built on each read (read it once): a zone can have a sending domain per host. */
+  readonly requirements: Requirement[];
+}
+
+/** What the checklists of one zone look up. */
+interface ChecklistFacts {
+  spfByOwner: ReadonlyMap<string, readonly SpfCandidate[]>;
+  dmarcByDomain: ReadonlyMap<string, MailRecord[]>;
+  dkim: ReadonlyMap<string, DkimCount>;
+  apex: string | undefined;
+}
+
+/**
+ * A sending domain that keeps what its checklist is built from, not the checklist: hundreds of
+ * thousands of checklists would otherwise stay in memory for as long as the zone does.
+ */
+class Sender implements SendingDomain {
+  constructor(
+    readonly domain: string,
+    readonly evidence: ZoneRecord,
+    private readonly facts: ChecklistFacts,
+  ) {}
+
+  get requirements(): Requirement[] {
+    const f = this.facts;
+    return checklist(this.domain, f.spfByOwner.get(this.domain) ?? [], f.dmarcByDomain, f.dkim.get(this.domain), f.apex);
+  }
 }
 
 export const REQUIREMENT_TITLES: Record<RequirementId, string> = {
@@ -166,12 +192,9 @@ export function* sendingDomainsInSteps(model: ZoneModel): Steps<SendingDomain[]>
     if (list) list.push(m);
     else dmarcByDomain.set(m.domain, [m]);
   }
-  const apex = apexOf(model);
+  const facts: ChecklistFacts = { spfByOwner, dmarcByDomain, dkim, apex: apexOf(model) };
   const out: SendingDomain[] = [];
-  for (const [domain, record] of evidence) {
-    if (out.length % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    out.push({ domain, evidence: record, requirements: checklist(domain, spfByOwner.get(domain) ?? [], dmarcByDomain, dkim.get(domain), apex) });
-  }
+  for (const [domain, record] of evidence) out.push(new Sender(domain, record, facts));
   // Each record's start read once (not a range object per comparison); evidence records are distinct.
   const keyed = out.map((d) => ({ d, at: d.evidence.range.start }));
   keyed.sort((a, b) => a.at - b.at);
@@ -180,7 +203,7 @@ export function* sendingDomainsInSteps(model: ZoneModel): Steps<SendingDomain[]>
   return out;
 }
 
-function checklist(domain: string, spf: readonly SpfCandidate[], dmarcByDomain: Map<string, MailRecord[]>, dkim: DkimCount | undefined, apex: string | undefined): Requirement[] {
+function checklist(domain: string, spf: readonly SpfCandidate[], dmarcByDomain: ReadonlyMap<string, MailRecord[]>, dkim: DkimCount | undefined, apex: string | undefined): Requirement[] {
   const reqs: Requirement[] = [];
   // SPF
   let spfOk = false;
@@ -240,11 +263,10 @@ function checklist(domain: string, spf: readonly SpfCandidate[], dmarcByDomain: 
     reqs.push({ id: 'alignment', status: 'unmet', detail: `Neither SPF nor a DKIM key is published for ${bare(domain)}: DMARC cannot pass for mail from it.` });
   }
   reqs.push(FCRDNS);
-  // Kept for every sending domain: exact size (a list pushed to reserves 17 slots).
-  return reqs.slice();
+  return reqs;
 }
 
-/** The requirements of `d` a diagnostic reports: DKIM and DMARC when missing (SPF problems have their own rules). */
-export function reportable(d: SendingDomain): Requirement[] {
-  return d.requirements.filter((r) => r.status === 'unmet' && (r.id === 'dkim' || (r.id === 'dmarc' && r.cause === 'missing')));
+/** The requirements of a checklist a diagnostic reports: DKIM and DMARC when missing (SPF problems have their own rules). */
+export function reportable(requirements: readonly Requirement[]): Requirement[] {
+  return requirements.filter((r) => r.status === 'unmet' && (r.id === 'dkim' || (r.id === 'dmarc' && r.cause === 'missing')));
 }

@@ -13,7 +13,7 @@ import type { TextEdit } from '../../types';
 import type { ZoneModel } from '../../zone/model';
 import { ownerSpot } from '../../zone/rules/common';
 import { ownerText } from '../../spf/edits';
-import { reportable, sendingDomains, sendingDomainsInSteps, type SendingDomain } from './requirements';
+import { reportable, sendingDomains, sendingDomainsInSteps, type Requirement, type SendingDomain } from './requirements';
 import { ITEMS_PER_STEP } from '../../steps';
 
 const ID = 'sender-requirements';
@@ -38,8 +38,7 @@ export function addStarterDmarc(model: ZoneModel, domain: string): TextEdit {
 
 const WHAT: Record<string, string> = { dmarc: 'DMARC record', dkim: 'DKIM key' };
 
-function message(d: SendingDomain): string {
-  const missing = reportable(d);
+function message(d: SendingDomain, missing: readonly Requirement[]): string {
   const what = missing.map((r) => `no ${WHAT[r.id]}`).join(' and ');
   const need = missing.length > 1 ? 'both' : 'one';
   // Concatenated rather than joined: the message then shares the checklist's sentences instead of
@@ -60,11 +59,11 @@ export const senderRequirements: Rule<ZoneModel> = {
     let done = 0;
     for (const d of yield* sendingDomainsInSteps(model)) {
       if (++done % ITEMS_PER_STEP === 0) yield;
-      const missing = reportable(d);
+      const missing = reportable(d.requirements);
       if (missing.length === 0) continue;
       report({
         range: ownerSpot(d.evidence),
-        message: message(d),
+        message: message(d, missing),
         data: { domain: d.domain, missing: missing.map((r) => r.id) },
       });
     }
@@ -73,7 +72,7 @@ export const senderRequirements: Rule<ZoneModel> = {
     const data = finding.data as { domain?: string; missing?: string[] } | undefined;
     if (!data?.domain || !data.missing?.includes('dmarc')) return [];
     const d = sendingDomains(model).find((x) => x.domain === data.domain);
-    if (!d || !reportable(d).some((r) => r.id === 'dmarc')) return [];
+    if (!d || !reportable(d.requirements).some((r) => r.id === 'dmarc')) return [];
     return [
       {
         title: `Add a starter DMARC record for ${d.domain} (p=none, reports to dmarc-reports@${d.domain.replace(/\.$/, '')})`,
