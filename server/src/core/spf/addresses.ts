@@ -3,7 +3,7 @@
  * files at hand (for hover and the cross-checks with the zone's hosts).
  */
 import * as ipaddr from 'ipaddr.js';
-import { ip6Parts, ip4Number, ip4Within, ip6Within, isFourPartDecimal, isValidIp6, memoized, parsedAddress } from './ip';
+import { ip4Number, ip4Within, ip6Parts, ip6Within, isFourPartDecimal, isValidIp6, memoized, parsedAddress } from './ip';
 import { staticTarget } from './lookups';
 import type { SpfMechanism } from './parse';
 import { normalizeName, type ZoneIndex } from './resolver';
