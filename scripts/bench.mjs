@@ -6,8 +6,9 @@
 //          [--lsp-size 100000] [--off rule,rule] [--no-install] [--lsp-only] [--cli PATH]... [--server PATH]
 // --lsp-only skips the CLI comparison (senderguard check, kzonecheck, named-checkzone) and measures
 // only the language server.
-// --runs: each command's best of that many runs (shared machines vary by 10-30 % from run to run,
-// the tools compared included, so one run's ratios swing).
+// --runs: each command's best of that many runs, the commands taken in turn (shared machines vary
+// by 10-40 % over minutes, the tools compared included: taking them in turn lets a slow spell fall
+// on all of them, so the ratios swing less). Each row also shows its slowest run / its best.
 // --off turns rules off (for senderguard and the language server) to see what they cost;
 // by default every rule runs. A run that exceeds --timeout seconds is killed and reported.
 // --cli times another build of the CLI (a bundled cli.js) on the same zones; repeat it to compare
@@ -68,17 +69,24 @@ function measure(cmd, cmdArgs) {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, rss: NaN, status: r.status };
 }
 
-function best(cmd, cmdArgs) {
-  let wall = Infinity;
-  let rss = Infinity;
-  let status;
+/**
+ * Each command's best wall time and peak RSS of RUNS runs, the commands taken in turn (run 1 of
+ * each, then run 2 of each…): a slow spell of a shared machine then falls on all of them alike
+ * instead of on whichever tool happened to run during it. `spread`: slowest / fastest wall time.
+ */
+function bestInTurn(commands) {
+  const results = commands.map(() => ({ wall: Infinity, rss: Infinity, slowest: 0, status: undefined }));
   for (let i = 0; i < RUNS; i++) {
-    const m = measure(cmd, cmdArgs);
-    wall = Math.min(wall, m.wall);
-    rss = Math.min(rss, m.rss);
-    status = m.status;
+    commands.forEach(([cmd, cmdArgs], k) => {
+      const m = measure(cmd, cmdArgs);
+      const r = results[k];
+      r.wall = Math.min(r.wall, m.wall);
+      r.slowest = Math.max(r.slowest, m.wall);
+      r.rss = Math.min(r.rss, m.rss);
+      r.status = m.status;
+    });
   }
-  return { wall, rss, status };
+  return results.map(({ slowest, ...r }) => ({ ...r, spread: slowest / r.wall }));
 }
 
 // ---------------------------------------------------------------- zone generation
@@ -179,14 +187,14 @@ process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 const kzone = LSP_ONLY ? undefined : ensureTool('kzonecheck', 'knot-dnssecutils', INSTALL);
 const named = LSP_ONLY ? undefined : ensureTool('named-checkzone', 'bind9-utils', INSTALL);
 
-console.log(`# node ${process.version}, ${os.cpus().length} CPUs, best of ${RUNS} runs`);
+console.log(`# node ${process.version}, ${os.cpus().length} CPUs, best of ${RUNS} runs, the commands taken in turn`);
 for (const size of LSP_ONLY ? [] : SIZES) {
   const file = path.join(tmp, `bench${size}.zone`);
   const n = generateZone(file, size);
   const bytes = fs.statSync(file).size;
   console.log(`\n## ${n} records (${(bytes / 1048576).toFixed(1)} MiB)`);
-  const rows = [];
-  for (const cli of CLIS.slice(0, -1)) rows.push([`senderguard check (${path.relative(ROOT, cli)})`, best(process.execPath, [cli, 'check', '--language', 'zone', file])]);
+  const commands = [];
+  for (const cli of CLIS.slice(0, -1)) commands.push([`senderguard check (${path.relative(ROOT, cli)})`, process.execPath, [cli, 'check', '--language', 'zone', file]]);
   const last = CLIS.at(-1);
   let ourArgs = [last ?? CLI, 'check', '--language', 'zone', file];
   if (OFF.length > 0) {
@@ -195,21 +203,25 @@ for (const size of LSP_ONLY ? [] : SIZES) {
     fs.writeFileSync(wrapper, offWrapper());
     ourArgs = [wrapper, file];
   }
-  const ours = best(process.execPath, ourArgs);
-  rows.push([OFF.length ? `senderguard check (without ${OFF.join(', ')})` : last ? `senderguard check (${path.relative(ROOT, last)})` : 'senderguard check (all zone + SPF rules)', ours]);
+  const ourName = OFF.length ? `senderguard check (without ${OFF.join(', ')})` : last ? `senderguard check (${path.relative(ROOT, last)})` : 'senderguard check (all zone + SPF rules)';
+  commands.push([ourName, process.execPath, ourArgs]);
   const floorScript = path.join(tmp, 'parse-only.cjs');
   fs.writeFileSync(floorScript, floorWrapper());
-  const floor = best(process.execPath, [floorScript, file]);
-  rows.push(['senderguard parse only (no rule)', floor]);
+  commands.push(['senderguard parse only (no rule)', process.execPath, [floorScript, file]]);
   const runtimeScript = path.join(tmp, 'runtime-floor.cjs');
   fs.writeFileSync(runtimeScript, runtimeFloorWrapper());
-  const runtime = best(process.execPath, [runtimeScript, file]);
-  rows.push(['node: read + Map of owner names (no parse)', runtime]);
-  let kz;
-  let nc;
-  if (kzone) rows.push(['kzonecheck', (kz = best(kzone, ['-o', ORIGIN, file]))]);
-  if (named) rows.push(['named-checkzone -i none', (nc = best(named, ['-i', 'none', ORIGIN, file]))]);
-  for (const [name, m] of rows) console.log(`${name.padEnd(42)} ${fmt(m.wall).padStart(7)} s  ${mib(m.rss).padStart(9)}  exit ${m.status}`);
+  commands.push(['node: read + Map of owner names (no parse)', process.execPath, [runtimeScript, file]]);
+  if (kzone) commands.push(['kzonecheck', kzone, ['-o', ORIGIN, file]]);
+  if (named) commands.push(['named-checkzone -i none', named, ['-i', 'none', ORIGIN, file]]);
+  const measured = bestInTurn(commands.map(([, cmd, cmdArgs]) => [cmd, cmdArgs]));
+  const rows = commands.map(([name], k) => [name, measured[k]]);
+  const row = (name) => rows.find(([n]) => n === name)?.[1];
+  const ours = row(ourName);
+  const floor = row('senderguard parse only (no rule)');
+  const runtime = row('node: read + Map of owner names (no parse)');
+  const kz = row('kzonecheck');
+  const nc = row('named-checkzone -i none');
+  for (const [name, m] of rows) console.log(`${name.padEnd(42)} ${fmt(m.wall).padStart(7)} s  ${mib(m.rss).padStart(9)}  exit ${m.status}  (slowest run ×${fmt(m.spread)})`);
   if (kz) console.log(`wall ratio senderguard / kzonecheck      ${fmt(ours.wall / kz.wall)}  (goal ≤ 0.5 at 1M)`);
   if (nc) console.log(`wall ratio senderguard / named-checkzone ${fmt(ours.wall / nc.wall)}`);
   if (nc) console.log(`peak RSS ratio senderguard / named-checkzone ${fmt(ours.rss / nc.rss)}  (goal ≤ 1)`);
