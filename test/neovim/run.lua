@@ -103,17 +103,19 @@ local function actions_for(buf, d)
   return request(buf, 'textDocument/codeAction', params) or {}
 end
 
-local function titles(actions)
-  return vim.inspect(vim.tbl_map(function(a) return a.title end, actions))
+-- The quick fix for `d` whose title contains `words`, and every title offered (for a failure).
+local function quick_fix(buf, d, words)
+  local actions = actions_for(buf, d)
+  local offered = vim.inspect(vim.tbl_map(function(a) return a.title end, actions))
+  for _, a in ipairs(actions) do
+    if a.edit and a.title:find(words, 1, true) then return a, offered end
+  end
+  return nil, offered
 end
 
 if typo then
-  local actions = actions_for(zone, typo)
-  local fix
-  for _, a in ipairs(actions) do
-    if a.edit and a.title:find('v=spf1', 1, true) then fix = a end
-  end
-  check('zone: a quick fix offers v=spf1', fix ~= nil, titles(actions))
+  local fix, offered = quick_fix(zone, typo, 'v=spf1')
+  check('zone: a quick fix offers v=spf1', fix ~= nil, offered)
   if fix then
     local before = vim.api.nvim_buf_get_lines(zone, 0, -1, false)
     vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
@@ -153,12 +155,8 @@ check('rtx: rtx-smtp-egress-open is reported', wait_for(function() return diagno
 local open_smtp = diagnostic(rtx, 'rtx-smtp-egress-open')
 if open_smtp then
   -- The zone file of the same folder names the mail server (its MX host's address).
-  local actions = actions_for(rtx, open_smtp)
-  local fix
-  for _, a in ipairs(actions) do
-    if a.edit and a.title:find('203.0.113.25', 1, true) then fix = a end
-  end
-  check('rtx: a quick fix allows SMTP only to the zone\'s mail server', fix ~= nil, titles(actions))
+  local fix, offered = quick_fix(rtx, open_smtp, '203.0.113.25')
+  check('rtx: a quick fix allows SMTP only to the zone\'s mail server', fix ~= nil, offered)
   if fix then
     vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
     local text = text_of(rtx)
