@@ -139,6 +139,56 @@ local loc = def and (def[1] or def)
 local range = loc and (loc.range or loc.targetSelectionRange)
 check('zone: definition of the MX target lands on its owner', owner ~= nil and range ~= nil and range.start.line == owner.line, vim.inspect(def))
 
+-- Outline and folding: the owners, and the SOA record's parentheses.
+local symbols = request(zone, 'textDocument/documentSymbol', { textDocument = { uri = uri } }) or {}
+local names = {}
+local function collect(list)
+  for _, sym in ipairs(list) do
+    names[sym.name] = true
+    collect(sym.children or {})
+  end
+end
+collect(symbols)
+check('zone: the outline lists the owners', names['mail.example.jp.'] == true or names['mail'] == true, vim.inspect(vim.tbl_keys(names)))
+local soa = find(zone, 'IN  SOA')
+local close = find(zone, '1h )')
+local folds = request(zone, 'textDocument/foldingRange', { textDocument = { uri = uri } }) or {}
+local folded = false
+for _, f in ipairs(folds) do
+  if soa and close and f.startLine == soa.line and f.endLine == close.line then folded = true end
+end
+check('zone: the SOA record folds from its first line to its closing parenthesis', folded, vim.inspect(folds))
+
+-- Completion of record types where a type is expected.
+local last = vim.api.nvim_buf_line_count(zone)
+vim.api.nvim_buf_set_lines(zone, last, last, false, { 'www IN ' })
+local items = request(zone, 'textDocument/completion', { textDocument = { uri = uri }, position = { line = last, character = 7 } })
+items = items and (items.items or items) or {}
+local labels = {}
+for _, item in ipairs(items) do labels[item.label] = true end
+check('zone: completion offers record types', labels['AAAA'] == true and labels['MX'] == true, vim.inspect(vim.tbl_keys(labels)))
+vim.api.nvim_buf_set_lines(zone, last, last + 1, false, {})
+
+-- SOA serial bump, offered on the SOA record (a date serial becomes today's date, or +1).
+local serial = find(zone, '2026112801')
+local bump
+if serial then
+  local range = { start = serial, ['end'] = serial }
+  for _, a in ipairs(request(zone, 'textDocument/codeAction', { textDocument = { uri = uri }, range = range, context = { diagnostics = {} } }) or {}) do
+    if a.title == 'Bump SOA serial' and a.edit then bump = a end
+  end
+end
+check('zone: "Bump SOA serial" is offered on the SOA record', bump ~= nil)
+if bump then
+  local before = vim.api.nvim_buf_get_lines(zone, serial.line, serial.line + 1, false)[1]
+  vim.lsp.util.apply_workspace_edit(bump.edit, 'utf-16')
+  local after = vim.api.nvim_buf_get_lines(zone, serial.line, serial.line + 1, false)[1]
+  local new = tonumber(after:match('^%s*(%d+)'))
+  local rest_before = before:gsub('^(%s*)%d+', '%1', 1)
+  local rest_after = after:gsub('^(%s*)%d+', '%1', 1)
+  check('zone: the serial grows and the rest of its line stays', new ~= nil and new > 2026112801 and rest_before == rest_after, before .. ' → ' .. after)
+end
+
 -- Formatting: columns aligned, the records the same words.
 local words_before = vim.split(vim.trim((text_of(zone):gsub('%s+', ' '))), ' ')
 local edits = request(zone, 'textDocument/formatting', { textDocument = { uri = uri }, options = { tabSize = 4, insertSpaces = true } })
