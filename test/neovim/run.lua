@@ -1,6 +1,6 @@
 -- The language server in a real Neovim, set up the way editors/neovim/senderguard.lua tells users
--- to: diagnostics, hover, a quick fix applied through the editor, definition, formatting and the
--- router and log files. Run by test/neovim/run.sh (headless), which sets SG_ROOT (the project)
+-- to: diagnostics, hover, quick fixes applied through the editor, definition, outline, folding,
+-- completion, the serial bump, formatting, and the router and log files. Run by test/neovim/run.sh (headless), which sets SG_ROOT (the project)
 -- and SG_WORK (a copy of examples/broken to edit). Prints one line per check; exits 1 on a failure.
 local root = assert(os.getenv('SG_ROOT'), 'SG_ROOT is not set')
 local work = assert(os.getenv('SG_WORK'), 'SG_WORK is not set')
