@@ -3,7 +3,7 @@
  * files at hand (for hover and the cross-checks with the zone's hosts).
  */
 import * as ipaddr from 'ipaddr.js';
-import { ip4Number, ip4Within, ip6Parts, ip6Within, isFourPartDecimal, isValidIp6, memoized, parsedAddress } from './ip';
+import { addressNumbers, ip4Within, ip6Within, isFourPartDecimal, isValidIp6, memoized } from './ip';
 import { staticTarget } from './lookups';
 import type { SpfMechanism } from './parse';
 import { normalizeName, type ZoneIndex } from './resolver';
@@ -124,21 +124,12 @@ export interface HostAddress {
  * undefined when it is not an address.
  */
 export function hostAddress(addr: string): HostAddress | undefined {
-  const value = addressValue(addr);
+  const value = addressNumbers(addr);
   return value === undefined ? undefined : { family: typeof value === 'number' ? 4 : 6, text: addr, value };
 }
 
-/** An address's number (IPv4) or parts (IPv6); undefined when the text is not an address. */
-function addressValue(text: string): number | number[] | undefined {
-  if (text.indexOf(':') < 0) return ip4Number(text);
-  const parts = ip6Parts(text);
-  if (parts) return parts;
-  const a = parsedAddress(text);
-  return a?.kind() === 'ipv6' ? (a as ipaddr.IPv6).parts : undefined;
-}
-
-/** The network addresses of prefix networks, as `addressValue` gives them, remembered. */
-const networkValue = memoized(addressValue);
+/** The network addresses of prefix networks, as `addressNumbers` gives them, remembered. */
+const networkValue = memoized(addressNumbers);
 
 /** Whether `a` lies in `n`: a single address compares as text, a network by prefix. */
 export function networkHolds(n: AuthorisedNetwork, a: HostAddress): boolean {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as ipaddr from 'ipaddr.js';
-import { ip4Number, ip4Within, ip6Parts, ip6Text, ip6Within } from './ip';
+import { addressNumbers, ip4Number, ip4Within, ip6Parts, ip6Text, ip6Within } from './ip';
 
 /** A small deterministic generator, so a failure names the seed it came from. */
 function random(seed: number): () => number {
@@ -69,4 +69,11 @@ test('ip4Within and ip6Within agree with ipaddr.js match at every prefix length'
       assert.equal(ip6Within(list, 8, n6, len), new ipaddr.IPv6(a6).match(new ipaddr.IPv6(n6), len), `${a6} in ${n6}/${len}`);
     }
   }
+});
+
+test('addressNumbers reads IPv4 as a number and IPv6 as parts, other IPv6 shapes through ipaddr.js', () => {
+  assert.equal(addressNumbers('192.0.2.1'), ip4Number('192.0.2.1'));
+  assert.deepEqual(addressNumbers('2001:db8::1'), [0x2001, 0xdb8, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(addressNumbers('::ffff:192.0.2.1'), ipaddr.IPv6.parse('::ffff:192.0.2.1').parts);
+  for (const t of ['', '192.0.2', '010.0.0.1', '2001:db8::g', '1::2::3', 'mail.example.']) assert.equal(addressNumbers(t), undefined, t);
 });

@@ -184,6 +184,18 @@ function groups(text: string): number[] | undefined {
   return out;
 }
 
+/**
+ * An address as numbers: four-part decimal IPv4 text as its 32-bit number, IPv6 text as its eight
+ * parts (hex groups read here, other shapes by ipaddr.js); undefined when the text is neither.
+ */
+export function addressNumbers(text: string): number | number[] | undefined {
+  if (text.indexOf(':') < 0) return ip4Number(text);
+  const parts = ip6Parts(text);
+  if (parts) return parts;
+  const a = parsedAddress(text);
+  return a?.kind() === 'ipv6' ? (a as ipaddr.IPv6).parts : undefined;
+}
+
 /** Whether the IPv6 address at `parts[at..at+8)` lies in `net/length` (`net` eight parts too). */
 export function ip6Within(parts: readonly number[], at: number, net: readonly number[], length: number): boolean {
   const whole = length >> 4;

@@ -12,7 +12,7 @@ import type { ZoneModel } from '../../zone/model';
 import { uncachedRdata } from '../../zone/store';
 import { termAddresses, type AuthorisedNetwork, formatNetwork } from '../addresses';
 import { removeTerm } from '../edits';
-import { ip4Number, ip4Within, ip6Parts, ip6Within, parsedAddress } from '../ip';
+import { addressNumbers, ip4Within, ip6Within, parsedAddress } from '../ip';
 import { staticTarget, workspaceZones, zoneIndexFor } from '../lookups';
 import type { SpfMechanism } from '../parse';
 import { providerOf, type ProviderMatch } from '../providers';
@@ -59,25 +59,10 @@ function* addressesOf(model: ZoneModel): Steps<Addresses> {
       if (r.generic) continue;
       const text = uncachedRdata(r)[0]?.text;
       if (text === undefined) continue;
-      if (type === 'A') {
-        // Four dotted decimal octets without leading zeros: the number is read off the text.
-        const n = ip4Number(text);
-        if (n !== undefined) list.v4.push(n);
-      } else if (text.includes(':')) {
-        const parts = ip6Parts(text);
-        if (parts) {
-          for (const part of parts) list.v6.push(part);
-          continue;
-        }
-        // Other shapes (an embedded IPv4 address…): what `IPv6.isValid(text) && ipaddr.parse(text)` gives, parsing once.
-        let a: ipaddr.IPv6 | undefined;
-        try {
-          a = ipaddr.IPv6.parse(text);
-        } catch {
-          a = undefined;
-        }
-        if (a) addTo(list, a);
-      }
+      // An A record's four-part address, an AAAA record's IPv6 address, as numbers.
+      const v = addressNumbers(text);
+      if (type === 'A' && typeof v === 'number') list.v4.push(v);
+      else if (type === 'AAAA' && Array.isArray(v)) for (const part of v) list.v6.push(part);
     }
   }
   addressCache.set(model, list);
@@ -98,13 +83,10 @@ function* knownAddresses(model: ZoneModel, ctx: RuleContext): Steps<Addresses[]>
 
 /** Whether any of the addresses lies in the network. */
 function holdsAny(net: AuthorisedNetwork, sets: readonly Addresses[]): boolean {
-  const n = parsedAddress(net.address);
-  if (!n) return false;
-  if (net.family === 4) {
-    const base = v4Number(n as ipaddr.IPv4);
-    return sets.some((s) => s.v4.some((h) => ip4Within(h, base, net.length)));
-  }
-  return sets.some((s) => holdsV6(s.v6, (n as ipaddr.IPv6).parts, net.length));
+  const n = addressNumbers(net.address);
+  if (n === undefined) return false;
+  if (typeof n === 'number') return sets.some((s) => s.v4.some((h) => ip4Within(h, n, net.length)));
+  return sets.some((s) => holdsV6(s.v6, n, net.length));
 }
 
 interface IpTerm {
