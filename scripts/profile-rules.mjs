@@ -113,7 +113,8 @@ function rulesOneByOne(doc, ctx) {
     let n = 0;
     const s = performance.now();
     try {
-      rule.check(doc.model, ctx, () => n++);
+      // runCheck drains a check that yields between steps (a bare rule.check would only create it).
+      core.runCheck(rule, doc.model, ctx, () => n++);
     } catch (e) {
       console.log(`${rule.meta.id} threw: ${e instanceof Error ? e.message : e}`);
     }
