@@ -156,8 +156,7 @@ process.stdout.write(records.length + ' records, ' + length + ' owner characters
 /**
  * A reference for what Node itself costs: start, read the file and count each line's first word
  * (its owner) in a Map of strings, the way an ordinary JS program would. No parsing, no check.
- * A scanner over the bytes with hash tables of its own could go below it; senderguard's
- * checks, which work on names as strings, cannot.
+ * `byteFloorWrapper` goes below it; senderguard's checks, which work on names as strings, cannot.
  */
 function runtimeFloorWrapper() {
   return `const bytes = require('fs').readFileSync(process.argv[2]);
@@ -175,6 +174,46 @@ for (let i = 0; i <= text.length; i++) {
   start = i + 1;
 }
 process.stdout.write(owners.size + ' owners\\n');
+`;
+}
+
+/**
+ * The lowest reference: what any engine written for Node pays before it parses a field. It
+ * reads the file as bytes and puts each line's first word (its owner, case-folded as ASCII)
+ * in an open-addressing table of its own: no string is made, nothing is left for the garbage
+ * collector. Owners are compared byte for byte, so the count of distinct owners is exact.
+ */
+function byteFloorWrapper() {
+  return `const buf = require('fs').readFileSync(process.argv[2]);
+const n = buf.length;
+let cap = 1 << 16;
+while (cap < n / 16) cap <<= 1;
+const at = new Int32Array(cap).fill(-1), len = new Int32Array(cap), hash = new Int32Array(cap);
+let owners = 0;
+for (let i = 0; i < n; ) {
+  const s = i;
+  let h = 0x811c9dc5 | 0;
+  for (; i < n; i++) {
+    const c = buf[i];
+    if (c === 32 || c === 9 || c === 10 || c === 13) break;
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), 16777619);
+  }
+  const l = i - s;
+  for (let slot = h & (cap - 1); l > 0; slot = (slot + 1) & (cap - 1)) {
+    const k = at[slot];
+    if (k < 0) { at[slot] = s; len[slot] = l; hash[slot] = h; owners++; break; }
+    if (hash[slot] !== h || len[slot] !== l) continue;
+    let j = 0;
+    for (; j < l; j++) {
+      const a = buf[k + j], b = buf[s + j];
+      if (a !== b && (a | 32) !== (b | 32)) break;
+    }
+    if (j === l) break;
+  }
+  while (i < n && buf[i] !== 10) i++;
+  i++;
+}
+process.stdout.write(owners + ' owners\\n');
 `;
 }
 
@@ -211,6 +250,9 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   const runtimeScript = path.join(tmp, 'runtime-floor.cjs');
   fs.writeFileSync(runtimeScript, runtimeFloorWrapper());
   commands.push(['node: read + Map of owner names (no parse)', process.execPath, [runtimeScript, file]]);
+  const byteScript = path.join(tmp, 'byte-floor.cjs');
+  fs.writeFileSync(byteScript, byteFloorWrapper());
+  commands.push(['node: bytes + own hash table of owners', process.execPath, [byteScript, file]]);
   if (kzone) commands.push(['kzonecheck', kzone, ['-o', ORIGIN, file]]);
   if (named) commands.push(['named-checkzone -i none', named, ['-i', 'none', ORIGIN, file]]);
   const measured = bestInTurn(commands.map(([, cmd, cmdArgs]) => [cmd, cmdArgs]));
@@ -228,6 +270,8 @@ for (const size of LSP_ONLY ? [] : SIZES) {
   if (kz) console.log(`peak RSS ratio senderguard / kzonecheck ${fmt(ours.rss / kz.rss)}`);
   if (kz && nc) console.log(`parse only / kzonecheck: wall ${fmt(floor.wall / kz.wall)}; RSS / named-checkzone ${fmt(floor.rss / nc.rss)} (the floor before any rule)`);
   if (kz && nc) console.log(`node read + Map of owners / kzonecheck: wall ${fmt(runtime.wall / kz.wall)}; RSS / named-checkzone ${fmt(runtime.rss / nc.rss)} (what Node costs before any zone syntax)`);
+  const byteFloor = row('node: bytes + own hash table of owners');
+  if (kz && nc) console.log(`node bytes + own table / kzonecheck: wall ${fmt(byteFloor.wall / kz.wall)}; RSS / named-checkzone ${fmt(byteFloor.rss / nc.rss)} (the least any Node engine pays before parsing a field)`);
 }
 
 // ---------------------------------------------------------------- language server
