@@ -196,10 +196,10 @@ process.stdout.write(owners.size + ' owners\\n');
 }
 
 /**
- * The lowest reference: what an engine over bytes, written for Node, pays before it parses a field. It
- * reads the file as bytes and puts each line's first word (its owner, case-folded as ASCII)
- * in an open-addressing table of its own: no string is made, nothing is left for the garbage
- * collector. Owners are compared byte for byte, so the count of distinct owners is exact.
+ * The lowest reference: what an engine over bytes, written for Node, pays before it parses a
+ * field. It reads the file as bytes and puts each line's first word (its owner, case-folded as
+ * ASCII) in an open-addressing table of its own: no string is made, nothing is left for the
+ * garbage collector. Owners are compared byte for byte, so the count of distinct owners is exact.
  */
 function byteFloorWrapper() {
   return `const buf = require('fs').readFileSync(process.argv[2]);
