@@ -29,7 +29,7 @@ import type {
 import { isBlank, isLineBreak, Scanner, TOK_QUOTED, TOK_UNTERMINATED } from './lexer';
 import { buildName, NameReader } from './names';
 import { isMetaType, mnemonicAt, rrClassByCode, rrTypeByCode, type Mnemonic, type RRTypeInfo } from './rrtypes';
-import { ParsedZone, REC_GENERIC, REC_OWNER_WRITTEN, RecordStore, ttlFlags } from './store';
+import { INHERITED_OWNER_AT, ParsedZone, REC_GENERIC, REC_OWNER_WRITTEN, RecordStore, ttlFlags } from './store';
 import { decodeCharacterString } from './strings';
 import { parseTtl, ttlProblemMessage } from './ttl';
 
@@ -55,22 +55,20 @@ export interface ParseOptions {
 }
 
 export function parseZone(text: string, options: ParseOptions = {}): ZoneModel {
+  return parseZoneStretch(text, options).model;
+}
+
+/** `parseZone`, with the parser's state at the end of `text`: what a line after it would inherit. */
+export function parseZoneStretch(text: string, options: ParseOptions = {}): { model: ParsedZone; state: IncludeState } {
   const parser = new ZoneParser(text, options.origin, options.inherit, options.startOrigin);
   parser.run();
   parser.store.trim();
-  return new ParsedZone(
-    text,
-    options.lines,
-    parser.store,
-    parser.directives,
-    parser.sortedProblems(),
-    parser.topOrigin,
-    parser.topOriginKnown,
-  );
+  const model = new ParsedZone(text, options.lines, parser.store, parser.directives, parser.sortedProblems(), parser.topOrigin, parser.topOriginKnown);
+  return { model, state: parser.endState() };
 }
 
 /** `lastOwner` value for the owner an included file inherits from the file that includes it. */
-const INHERITED_OWNER = -2;
+const INHERITED_OWNER = INHERITED_OWNER_AT;
 
 const DIRECTIVES = new Set(['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE']);
 
@@ -783,6 +781,11 @@ class ZoneParser {
     }
     this.extra(3);
     return d;
+  }
+
+  /** The state at the end of the text. */
+  endState(): IncludeState {
+    return this.includeState();
   }
 
   /** What an included file starts with (BIND: the current owner, the TTLs and the class). */

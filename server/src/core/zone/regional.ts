@@ -11,8 +11,9 @@
  * parenthesis or quote (the parser's recovery then depends on everything before), or a stretch
  * over `MAX_REGION_CHARS`.
  */
-import type { ZoneModel, ZoneRecord } from './model';
-import { parseZone } from './parser';
+import type { IncludeState, ZoneModel } from './model';
+import { parseZoneStretch, type ParseOptions } from './parser';
+import { ParsedZone, REC_OWNER_WRITTEN } from './store';
 
 /** The edited text: a string, or anything that reads stretches of it (an editor's document). */
 export interface TextSource {
@@ -51,7 +52,11 @@ export interface EditedRegion {
   /** Where it ends in the new text. */
   newEnd: number;
   /** The stretch of the new text parsed on its own; its offsets count from `start`. */
-  model: ZoneModel;
+  model: ParsedZone;
+  /** What the stretch was parsed with: the parser's state where it starts, as the whole parse left it. */
+  options: ParseOptions;
+  /** The parser's state at the end of the stretch. */
+  state: IncludeState;
 }
 
 /** A longer stretch is left to the whole analysis. */
@@ -70,16 +75,16 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   const delta = change.newEnd - change.oldEnd;
   if (newText.length !== text.length + delta) return undefined;
   if (old.problems.some((p) => RECOVERY_CODES.has(p.code))) return undefined;
-  const records = old.records;
+  const records = rowsOf(old);
   const lines = old.lines;
 
   // Records [first, last] are parsed again. First: the last record that begins on or before the
   // edited line (every line up to the next entry belongs to it: a closing parenthesis, a broken
   // entry), or the line after a directive in between.
   const editLine = lines.lineStart(lines.positionAt(change.start).line);
-  let first = lastIndexWhere(records, (r) => r.lineStart <= editLine);
-  let start = first >= 0 ? records[first].lineStart : 0;
-  const directive = old.directives[lastIndexWhere(old.directives, (d) => d.range.start <= editLine)];
+  let first = lastIndexWhere(records.count, (i) => records.lineStart(i) <= editLine);
+  let start = first >= 0 ? records.lineStart(first) : 0;
+  const directive = old.directives[lastIndexWhere(old.directives.length, (k) => old.directives[k].range.start <= editLine)];
   if (directive && directive.range.start >= start) {
     start = lineEndAt(old, directive.range.end);
     if (change.start < start) return undefined;
@@ -87,13 +92,13 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   } else if (first < 0) first = 0;
   // Last: the last record that begins before the edit ends, the next one (the edited line may be
   // a comment silencing it) and the records after it that inherit its owner.
-  let last = Math.max(first - 1, lastIndexWhere(records, (r) => r.range.start <= change.oldEnd));
+  let last = Math.max(first - 1, lastIndexWhere(records.count, (i) => records.start(i) <= change.oldEnd));
   const takeThrough = (i: number): boolean => {
-    if (i >= records.length || directiveBetween(old, records[i - 1]?.range.end ?? 0, records[i].lineStart)) return true;
+    if (i >= records.count || directiveBetween(old, i > 0 ? records.end(i - 1) : 0, records.lineStart(i))) return true;
     last = i;
-    for (let n = 0; last + 1 < records.length && inheritsOwner(records[last + 1]); n++) {
+    for (let n = 0; last + 1 < records.count && records.inheritsOwner(last + 1); n++) {
       // A directive between them: the owner carries over it, the stretch cannot.
-      if (n === MAX_FOLLOWERS || directiveBetween(old, records[last].range.end, records[last + 1].lineStart)) return false;
+      if (n === MAX_FOLLOWERS || directiveBetween(old, records.end(last), records.lineStart(last + 1))) return false;
       last++;
     }
     return true;
@@ -102,49 +107,93 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   // The stretch ends where the next entry begins (a record or a directive), so a closing
   // parenthesis on a line of its own stays with its record.
   const boundary = (): number => {
-    const after = Math.max(change.oldEnd, start, last >= first ? records[last].range.end : 0);
-    let end = last + 1 < records.length ? records[last + 1].lineStart : text.length;
-    const d = old.directives[lastIndexWhere(old.directives, (x) => x.range.start < after) + 1];
+    const after = Math.max(change.oldEnd, start, last >= first ? records.end(last) : 0);
+    let end = last + 1 < records.count ? records.lineStart(last + 1) : text.length;
+    const d = old.directives[lastIndexWhere(old.directives.length, (k) => old.directives[k].range.start < after) + 1];
     if (d && d.range.start < end) end = d.range.start;
     return Math.max(end, lineEndAt(old, after));
   };
   let end = boundary();
   start = withCommentsAbove(old, start);
 
-  const before = first > 0 ? records[first - 1] : undefined;
-  const parse = (): ZoneModel | undefined => {
+  const before = first > 0 ? records.state(first - 1) : undefined;
+  const options: ParseOptions = {
+    origin: old.originKnown ? old.origin : undefined,
+    startOrigin: originAt(old, start, before),
+    inherit: { owner: before?.owner, defaultTtl: defaultTtlAt(old, start), lastTtl: before?.ttl, class: before?.class },
+  };
+  const parse = (): { model: ParsedZone; state: IncludeState } | undefined => {
     // Directives carry state the stretch cannot see; an edit touching one goes to the whole analysis.
     if (old.directives.some((d) => d.range.start < end && d.range.end >= start)) return undefined;
     if (end - start + Math.max(0, delta) > MAX_REGION_CHARS) return undefined;
-    const model = parseZone(newText.slice(start, end + delta), {
-      origin: old.originKnown ? old.origin : undefined,
-      startOrigin: originAt(old, start, before),
-      inherit: { owner: before?.owner, defaultTtl: defaultTtlAt(old, start), lastTtl: before?.ttl, class: before?.class },
-    });
-    return model.directives.length > 0 ? undefined : model;
+    const parsed = parseZoneStretch(newText.slice(start, end + delta), options);
+    return parsed.model.directives.length > 0 ? undefined : parsed;
   };
-  let model = parse();
-  if (model?.problems.some((p) => p.code === 'unterminated-quote') && last + 1 < records.length) {
+  let parsed = parse();
+  if (parsed?.model.problems.some((p) => p.code === 'unterminated-quote') && last + 1 < records.count) {
     // After an unterminated quote the parser skips lines until one that can start a record: take
     // the next record in, and go on only if the parse reads it where the whole analysis did.
-    const resume = records[last + 1].range.start + delta - start;
+    const resume = records.start(last + 1) + delta - start;
     if (!takeThrough(last + 1)) return undefined;
     end = boundary();
-    model = parse();
-    if (model && !model.records.some((r) => r.range.start === resume)) return undefined;
+    parsed = parse();
+    if (parsed && !parsed.model.records.some((r) => r.range.start === resume)) return undefined;
   }
-  if (!model || model.problems.some((p) => p.code !== 'unterminated-quote' && RECOVERY_CODES.has(p.code))) return undefined;
-  return { start, oldEnd: end, newEnd: end + delta, model };
+  if (!parsed || parsed.model.problems.some((p) => p.code !== 'unterminated-quote' && RECOVERY_CODES.has(p.code))) return undefined;
+  return { start, oldEnd: end, newEnd: end + delta, model: parsed.model, options, state: parsed.state };
 }
 
-/** The largest index whose element satisfies `ok` (which must hold for a prefix), or -1. */
-function lastIndexWhere<T>(list: readonly T[], ok: (x: T) => boolean): number {
+/** What the search for the stretch reads of the records: read from the store of a parsed zone, so no record object is made. */
+interface Rows {
+  count: number;
+  lineStart(i: number): number;
+  start(i: number): number;
+  end(i: number): number;
+  inheritsOwner(i: number): boolean;
+  /** What the parser carries from record `i` to the lines after it. */
+  state(i: number): Before;
+}
+
+/** What a stretch takes from the record before it. */
+interface Before {
+  owner: string;
+  ttl: number | undefined;
+  class: string;
+  origin: string;
+  start: number;
+}
+
+function rowsOf(model: ZoneModel): Rows {
+  if (model instanceof ParsedZone) {
+    const s = model.store;
+    return {
+      count: s.count,
+      lineStart: (i) => s.lineStart(i),
+      start: (i) => s.start(i),
+      end: (i) => s.end(i),
+      inheritsOwner: (i) => (s.flags(i) & REC_OWNER_WRITTEN) === 0,
+      state: (i) => ({ owner: s.ownerNameOnce(i), ttl: s.ttlInForce(i), class: s.className(i), origin: s.origin(i), start: s.start(i) }),
+    };
+  }
+  const r = model.records;
+  return {
+    count: r.length,
+    lineStart: (i) => r[i].lineStart,
+    start: (i) => r[i].range.start,
+    end: (i) => r[i].range.end,
+    inheritsOwner: (i) => r[i].ownerRange.start === r[i].ownerRange.end,
+    state: (i) => ({ owner: r[i].owner, ttl: r[i].ttl, class: r[i].class, origin: r[i].origin, start: r[i].range.start }),
+  };
+}
+
+/** The largest index below `count` that satisfies `ok` (which must hold for a prefix), or -1. */
+function lastIndexWhere(count: number, ok: (i: number) => boolean): number {
   let lo = 0;
-  let hi = list.length - 1;
+  let hi = count - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (ok(list[mid])) {
+    if (ok(mid)) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -154,12 +203,8 @@ function lastIndexWhere<T>(list: readonly T[], ok: (x: T) => boolean): number {
 
 /** Whether a directive starts in [from, to). */
 function directiveBetween(model: ZoneModel, from: number, to: number): boolean {
-  const d = model.directives[lastIndexWhere(model.directives, (x) => x.range.start < from) + 1];
+  const d = model.directives[lastIndexWhere(model.directives.length, (k) => model.directives[k].range.start < from) + 1];
   return d !== undefined && d.range.start < to;
-}
-
-function inheritsOwner(r: ZoneRecord): boolean {
-  return r.ownerRange.start === r.ownerRange.end;
 }
 
 /** The offset after the line break ending the line of `offset` (or the end of the text). */
@@ -181,11 +226,11 @@ function withCommentsAbove(model: ZoneModel, start: number): number {
 }
 
 /** The `$ORIGIN` in effect at `offset`: the previous record's, or the last directive's when later. */
-function originAt(model: ZoneModel, offset: number, before: ZoneRecord | undefined): string {
+function originAt(model: ZoneModel, offset: number, before: Before | undefined): string {
   let origin = before?.origin ?? model.origin;
   for (const d of model.directives) {
     if (d.range.start >= offset) break;
-    if (d.kind === 'origin' && d.name !== undefined && (!before || d.range.start > before.range.start)) origin = d.name;
+    if (d.kind === 'origin' && d.name !== undefined && (!before || d.range.start > before.start)) origin = d.name;
   }
   return origin;
 }

@@ -43,6 +43,9 @@ const TTL = 5;
 const PACKED = 6;
 const STRIDE = 7;
 
+/** The owner offset of a record that inherits the owner of an including file (or of the stretch before a re-parsed one). */
+export const INHERITED_OWNER_AT = -2;
+
 /** Class indexes from this one on are kept in an overflow map (zones use one or two classes). */
 const CLASS_OVERFLOW = 63;
 
@@ -67,7 +70,7 @@ export class RecordStore {
   private views: (RecordView | undefined)[] | undefined;
   /** Quiet scanner of `text`, for re-reading tokens. */
   readonly scanner: Scanner;
-  /** Owner inherited from an including file (records whose owner offset is -2 use it). */
+  /** Owner inherited from an including file (records whose owner offset is `INHERITED_OWNER_AT` use it). */
   inheritedOwner = '.';
 
   /** `expected`: estimated number of records, to size the storage up front. */
@@ -143,6 +146,69 @@ export class RecordStore {
     this.count++;
   }
 
+  /**
+   * The store of `text`, an edited version of `old.text` in which the old stretch `[at, oldEnd)`
+   * became `[at, oldEnd + delta)`: the old records before `from` as they are; in place of the old
+   * records `[from, to)`, those of `region` (the new stretch parsed on its own, its offsets
+   * counting from `at`), whose records without an owner of their own take the owner token at
+   * `ownerAt` (an old offset before the stretch, or -2 for `old.inheritedOwner`); then the old
+   * records from `to` on, moved by `delta`. The stretch holds no directive, so the origins are the
+   * old ones, those after the stretch moved. Undefined where a row cannot be carried over: a
+   * record after the stretch that inherits an owner written inside it, a class past the packed range.
+   */
+  static spliced(old: RecordStore, text: string, at: number, oldEnd: number, delta: number, from: number, to: number, region: RecordStore, ownerAt: number): RecordStore | undefined {
+    if (old.classOverflow.size > 0 || region.classOverflow.size > 0) return undefined;
+    const count = old.count - (to - from) + region.count;
+    const store = new RecordStore(text, count);
+    store.inheritedOwner = old.inheritedOwner;
+    store.classes.push(...old.classes);
+    const rows = store.rows;
+    rows.set(old.rows.subarray(0, from * STRIDE));
+    let o = from * STRIDE;
+    const add = region.rows;
+    for (let b = 0; b < region.count * STRIDE; b += STRIDE, o += STRIDE) {
+      rows[o + START] = add[b + START] + at;
+      rows[o + END] = add[b + END] + at;
+      rows[o + LINE_START] = add[b + LINE_START] + at;
+      rows[o + OWNER_AT] = add[b + OWNER_AT] === INHERITED_OWNER_AT ? ownerAt : add[b + OWNER_AT] + at;
+      rows[o + TYPE_START] = add[b + TYPE_START] + at;
+      rows[o + TTL] = add[b + TTL];
+      const cls = store.classIndex(region.classes[(add[b + PACKED] >>> 6) & 63]);
+      if (cls >= CLASS_OVERFLOW) return undefined;
+      rows[o + PACKED] = (add[b + PACKED] & ~(63 << 6)) | (cls << 6);
+    }
+    const moved = old.rows;
+    // A record that writes its owner again as the one before it did points at that earlier token
+    // (see `ownerName`); one inside the old stretch is replaced by the record's own token.
+    let gone = -1;
+    let mine = -1;
+    for (let b = to * STRIDE; b < old.count * STRIDE; b += STRIDE, o += STRIDE) {
+      rows[o + START] = moved[b + START] + delta;
+      rows[o + END] = moved[b + END] + delta;
+      rows[o + LINE_START] = moved[b + LINE_START] + delta;
+      let owner = moved[b + OWNER_AT];
+      if (owner >= at && owner < oldEnd) {
+        if (owner !== gone) {
+          if (!(moved[b + PACKED] & REC_OWNER_WRITTEN)) return undefined;
+          gone = owner;
+          mine = moved[b + START];
+        }
+        owner = mine;
+      }
+      rows[o + OWNER_AT] = owner >= oldEnd ? owner + delta : owner;
+      rows[o + TYPE_START] = moved[b + TYPE_START] + delta;
+      rows[o + TTL] = moved[b + TTL];
+      rows[o + PACKED] = moved[b + PACKED];
+    }
+    store.count = count;
+    for (let k = 0; k < old.originFrom.length; k++) {
+      const where = old.originFrom[k];
+      if (where > at && where < oldEnd) return undefined;
+      store.setOrigin(where >= oldEnd && where > 0 ? where + delta : where, old.originNames[k]);
+    }
+    return store;
+  }
+
   /** Release unused capacity if more than half is unused (untouched capacity costs only address space). */
   trim(): void {
     const used = this.count * STRIDE;
@@ -181,6 +247,11 @@ export class RecordStore {
     return this.originAt(this.start(i));
   }
 
+  /** Offset of the owner token record `i` reads (its own or the one it inherits); `INHERITED_OWNER_AT` for an including file's. */
+  ownerAt(i: number): number {
+    return this.rows[i * STRIDE + OWNER_AT];
+  }
+
   /** End of the owner token when written on the record's line, else -1. */
   ownerEnd(i: number): number {
     if (!(this.flags(i) & REC_OWNER_WRITTEN)) return -1;
@@ -207,6 +278,21 @@ export class RecordStore {
     }
     names[i] = name;
     return name;
+  }
+
+  /** Owner name of record `i`, without the per-record cache (which costs an array of the store's size). */
+  ownerNameOnce(i: number): string {
+    const cached = this.ownerNames?.[i];
+    if (cached !== undefined) return cached;
+    const at = this.rows[i * STRIDE + OWNER_AT];
+    if (at < 0) return this.inheritedOwner;
+    this.scanner.unquoted(at);
+    return buildName(this.text, at, this.scanner.end, this.originAt(at));
+  }
+
+  /** The TTL in force for record `i`, if the file gives one. */
+  ttlInForce(i: number): number | undefined {
+    return this.flags(i) & REC_HAS_TTL ? this.ttl(i) : undefined;
   }
 
   /** Whether record `j`'s owner token is written as `text[at, end)` under the same origin. */
@@ -270,7 +356,7 @@ export class RecordView implements ZoneRecord {
   }
 
   get ttl(): number | undefined {
-    return this.store.flags(this.index) & REC_HAS_TTL ? this.store.ttl(this.index) : undefined;
+    return this.store.ttlInForce(this.index);
   }
 
   get ttlSource(): TtlSource | undefined {
