@@ -53,4 +53,35 @@ describe('edits in a large zone', { timeout: 120000 }, () => {
     assert.deepEqual(at(quick.diagnostics, 'zone-duplicate-record'), dupBefore.map((l) => l + 1));
     assert.deepEqual(quick.diagnostics.map((d) => [d.code, d.range.start.line]), whole.diagnostics.map((d) => [d.code, d.range.start.line]));
   });
+
+  test('edits parsed from the last parse give what the parse of the whole text gives', async () => {
+    // The server parses a version reached by edits from the last parse (only the edited records,
+    // where that is exact): several edits, one of them breaking a record and the next one
+    // finishing it, compared with the same text opened afresh.
+    const edited = 'file:///ws/edited.zone';
+    client.open(edited, 'zone', TEXT);
+    await client.diagnostics(edited, (d) => d.some((x) => x.code === 'zone-duplicate-record'), 60000);
+    let text = TEXT;
+    const offsetOf = (line: number, character: number): number => text.split('\n').slice(0, line).reduce((n, l) => n + l.length + 1, 0) + character;
+    const apply = (line: number, from: number, to: number, insert: string): number => {
+      const start = offsetOf(line, from);
+      text = text.slice(0, start) + insert + text.slice(offsetOf(line, to));
+      return client.edit(edited, { start: { line, character: from }, end: { line, character: to } }, insert);
+    };
+    const h20 = lineOf('h20 ');
+    apply(h20, 0, 3, 'x20');
+    apply(h20 + 1, 0, 0, 'bad IN A 192.0.2.');
+    apply(h20 + 1, 17, 17, '999\n');
+    const version = apply(3, 0, 0, 'ttl 5q IN A 192.0.2.1\n');
+    const whole = await client.diagnostics(edited, () => client.publications.filter((p) => p.uri === edited && p.version === version).length >= 2, 60000);
+    const fresh = 'file:///ws/fresh.zone';
+    client.open(fresh, 'zone', text);
+    const expected = await client.diagnostics(fresh, (d) => d.some((x) => x.code === 'zone-duplicate-record'), 60000);
+    const key = (d: Diagnostic): string => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+    assert.deepEqual(whole.map(key), expected.map(key));
+    assert.ok(whole.some((d) => d.code === 'zone-syntax' && d.range.start.line === 3), 'the bad TTL of the inserted line');
+    assert.ok(whole.some((d) => d.code === 'zone-bad-rdata' && d.range.start.line === h20 + 2), 'the address typed over two edits');
+    client.close(edited);
+    client.close(fresh);
+  });
 });

@@ -17,6 +17,7 @@ import type { Finding, HoverResult, LanguageId, QuickFix, Range, Report, Severit
 import type { ZoneModel } from './zone/model';
 import { editedRegion, type TextChange, type TextSource } from './zone/regional';
 import { zoneLanguage } from './zone/language';
+import { spliceZone } from './zone/splice';
 import { rtxLanguage } from './rtx/language';
 import { logLanguage } from './rtxlog/language';
 
@@ -40,6 +41,16 @@ export function makeContext(settings: Settings = DEFAULT_SETTINGS, workspace: Wo
 export function parseDocument(languageId: LanguageId, text: string, options?: DocumentOptions): ParsedDocument {
   const lines = new LineIndex(text);
   return { languageId, text, lines, model: LANGUAGES[languageId].parse(text, lines, options) };
+}
+
+/**
+ * The parse of `text`, an edited version of `old.text` (`change` maps the one to the other): for
+ * a zone file, the edited records spliced into the old parse where that gives the model a whole
+ * parse gives (`zone/splice.ts`), else, and for the other languages, a whole parse.
+ */
+export function reparseDocument(old: ParsedDocument, text: string, change: TextChange | undefined, options?: DocumentOptions): ParsedDocument {
+  const model = old.languageId === 'zone' && change ? spliceZone(old.model as ZoneModel, text, change) : undefined;
+  return model ? { languageId: 'zone', text, lines: model.lines, model } : parseDocument(old.languageId, text, options);
 }
 
 /** Clamp a range into the document so no caller ever sees an out-of-range position. */

@@ -19,6 +19,7 @@ import {
   hover as coreHover,
   makeContext,
   parseDocument,
+  reparseDocument,
   quickFixes,
   readSettings,
   validate,
@@ -82,19 +83,21 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<EditedDocument>({
     create: (uri, languageId, version, text) => new EditedDocument(uri, languageId, version, text),
     update(doc, changes, version) {
+      // The edits since the last whole analysis and since the last parse, each folded into one.
       const a = analysed.get(doc.uri);
+      const p = cache.get(doc.uri);
       for (const change of changes) {
-        if (a && a.since !== 'unknown') {
-          if ('range' in change) {
-            a.since = composeChange(a.since, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
-          } else a.since = 'unknown';
+        for (const held of [a, p]) {
+          if (!held || held.since === 'unknown') continue;
+          held.since = 'range' in change ? composeChange(held.since, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length) : 'unknown';
         }
         doc.update([change], version);
       }
       return doc;
     },
   });
-  const cache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  /** The last parse of each document, and the edits made since (relative to its text). */
+  const cache = new Map<string, { version: number; parsed: ParsedDocument; since?: TextChange | 'unknown' }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settings: Settings = readSettings(undefined);
   let pullConfiguration = false;
@@ -134,13 +137,21 @@ export function startServer(connection: Connection): void {
     return detectLanguage(decodeURIComponent(doc.uri), doc.getText());
   }
 
-  /** Parse once per document version; every feature shares the result. */
+  /**
+   * Parse once per document version; every feature shares the result. A version reached by edits
+   * of the last parsed one is parsed from it (a zone file: only the edited records, where that is
+   * exact).
+   */
   function parsed(doc: TextDocument): ParsedDocument | undefined {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.parsed;
     const lang = languageOf(doc);
     if (!lang) return undefined;
-    const p = parseDocument(lang, doc.getText(), lang === 'zone' ? { uri: doc.uri, includeReader } : undefined);
+    const options = lang === 'zone' ? { uri: doc.uri, includeReader } : undefined;
+    const p =
+      hit && hit.parsed.languageId === lang && hit.since !== 'unknown'
+        ? reparseDocument(hit.parsed, doc.getText(), hit.since, options)
+        : parseDocument(lang, doc.getText(), options);
     cache.set(doc.uri, { version: doc.version, parsed: p });
     if (lang === 'zone') {
       workspace.setOpenDocument(doc.uri, p.model as ZoneModel);
