@@ -125,10 +125,13 @@ export function startServer(connection: Connection): void {
 
   /** Re-check the Yamaha configs when the mail servers known from zone files change. */
   function workspaceFactsChanged(): void {
+    // Without a router config open, nothing reads the mail servers now (one opened later is checked then).
+    const configs = documents.all().filter((d) => (cache.get(d.uri)?.parsed.languageId ?? languageOf(d)) === 'rtx');
+    if (configs.length === 0) return;
     const key = JSON.stringify(workspace.facts().mailServers);
     if (key === factsKey) return;
     factsKey = key;
-    for (const doc of documents.all()) if (languageOf(doc) === 'rtx') schedule(doc.uri);
+    for (const doc of configs) schedule(doc.uri);
   }
 
   /** The document's language: the client's id when it is ours, else detected from name and content. */

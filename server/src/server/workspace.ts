@@ -17,8 +17,8 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out']
 
 export class WorkspaceIndex {
   private roots: string[] = [];
-  /** Parsed zone and its mail servers per zone file URI (disk or open document). */
-  private readonly byUri = new Map<string, { model: ZoneModel; mail: MailServerFact[] }>();
+  /** Parsed zone per zone file URI (disk or open document), and its mail servers once asked for. */
+  private readonly byUri = new Map<string, ZoneEntry>();
   private readonly open = new Set<string>();
   /** Rebuilt only after a change, so the array identities stay stable for the core's caches. */
   private cached: WorkspaceFacts | undefined;
@@ -100,7 +100,7 @@ export class WorkspaceIndex {
   }
 
   private set(uri: string, model: ZoneModel): void {
-    this.byUri.set(uri, { model, mail: mailServersFromZone(model) });
+    this.byUri.set(uri, { model });
     this.cached = undefined;
   }
 
@@ -123,16 +123,35 @@ export class WorkspaceIndex {
   /** Mail servers and zones of the workspace; the same object until something changes. */
   facts(): WorkspaceFacts {
     if (this.cached) return this.cached;
-    const seen = new Set<string>();
-    const mailServers: MailServerFact[] = [];
-    for (const { mail } of this.byUri.values()) {
-      for (const f of mail) {
-        if (seen.has(f.address)) continue;
-        seen.add(f.address);
-        mailServers.push(f);
-      }
-    }
-    this.cached = { mailServers, zones: [...this.byUri.values()].map((e) => e.model) };
+    const entries = [...this.byUri.values()];
+    let mailServers: MailServerFact[] | undefined;
+    this.cached = {
+      zones: entries.map((e) => e.model),
+      // Read from the zones when first asked for (the router rules ask), not on every new
+      // version of an open zone file: in a large zone that is most of what a keystroke costs.
+      get mailServers() {
+        return (mailServers ??= gatherMailServers(entries));
+      },
+    };
     return this.cached;
   }
+}
+
+interface ZoneEntry {
+  model: ZoneModel;
+  mail?: MailServerFact[];
+}
+
+/** The mail servers of the zones, each address once. */
+function gatherMailServers(entries: readonly ZoneEntry[]): MailServerFact[] {
+  const seen = new Set<string>();
+  const out: MailServerFact[] = [];
+  for (const e of entries) {
+    for (const f of (e.mail ??= mailServersFromZone(e.model))) {
+      if (seen.has(f.address)) continue;
+      seen.add(f.address);
+      out.push(f);
+    }
+  }
+  return out;
 }
