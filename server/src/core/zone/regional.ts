@@ -126,6 +126,8 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
     // Directives carry state the stretch cannot see; an edit touching one goes to the whole analysis.
     if (old.directives.some((d) => d.range.start < end && d.range.end >= start)) return undefined;
     if (end - start + Math.max(0, delta) > MAX_REGION_CHARS) return undefined;
+    // A line break escaped by a backslash continues the token on the next line, across the stretch's ends.
+    if (escapedBreakBefore(newText, start) || escapedBreakBefore(newText, end + delta)) return undefined;
     const parsed = parseZoneStretch(newText.slice(start, end + delta), options);
     return parsed.model.directives.length > 0 ? undefined : parsed;
   };
@@ -199,6 +201,20 @@ function lastIndexWhere(count: number, ok: (i: number) => boolean): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** Whether the line break just before `offset` is escaped (an odd run of backslashes before the line breaks there). */
+function escapedBreakBefore(text: TextSource, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 256), offset);
+  let i = before.length;
+  while (i > 0 && (before.charCodeAt(i - 1) === 10 || before.charCodeAt(i - 1) === 13)) i--;
+  let slashes = 0;
+  while (i > 0 && before.charCodeAt(i - 1) === 92) {
+    slashes++;
+    i--;
+  }
+  // A run of backslashes as long as the window: read as escaped (the stretch is then left to the whole analysis).
+  return slashes % 2 === 1 || i === 0 && slashes > 0 && offset > before.length;
 }
 
 /** Whether a directive starts in [from, to). */
