@@ -7,6 +7,9 @@
 //
 //   node scripts/fuzz.mjs [--inputs N] [--seconds S] [--seed K] [--corpus DIR] [--parsers zone,rtx,…] [--out DIR] [--progress]
 //   node scripts/fuzz.mjs --fix-safety [--corpus DIR]   applies every quick fix to every corpus file
+//   node scripts/fuzz.mjs --splice [--edits N] [--seed K]   random edits of every corpus zone file:
+//     the edited parse spliced into the old one (what the language server does) must equal the
+//     parse of the whole new text
 //
 // --inputs is per parser (default 1,000,000); --seconds bounds the whole run (split evenly).
 // Failures are saved under /tmp/senderguard-fuzz/ (one reproducer per distinct failure).
@@ -301,6 +304,33 @@ function save(name, text, meta) {
 }
 
 // ------------------------------------------------------------------ fix safety over the corpus
+/** `--splice`: `edits` random edits per corpus zone file; returns the number of violations. */
+function spliceRun(files, edits) {
+  const pieces = ['', ' ', '\n', '\r\n', 'x', 'A', 'IN', ' A 192.0.2.1', '(', ')', '"', ';', '\\', '$TTL 1m\n', '@', '300 ', 'TXT "q"', '\t', '.', '*'];
+  let runs = 0;
+  let spliced = 0;
+  let zones = 0;
+  const bad = [];
+  for (const f of files) {
+    if (f.lang !== 'zone' || f.text.length > 4 * 1048576) continue;
+    zones++;
+    const text = f.text;
+    for (let k = 0; k < edits; k++) {
+      const start = int(text.length + 1);
+      const end = Math.min(text.length, start + (int(3) === 0 ? int(10) : 0));
+      let insert = '';
+      for (let n = int(3); n > 0; n--) insert += int(4) === 0 ? text.slice(int(text.length), int(text.length) + int(12)) : pick(pieces);
+      const r = check.checkSplice(text, start, end, insert);
+      runs++;
+      if (r.spliced) spliced++;
+      for (const p of r.problems) bad.push(`${f.rel} [${start}, ${end}) → ${JSON.stringify(insert)}: ${p}`);
+    }
+  }
+  console.log(`splice: ${zones} corpus zone files, ${runs} edits, ${spliced} spliced, ${bad.length} differ from the whole parse`);
+  for (const b of bad.slice(0, 20)) console.log(`  ${b}`);
+  return bad.length;
+}
+
 async function fixSafetyRun(files) {
   const { fixSafety } = require(join(BUILD, 'test/fixsafety/fixSafety.js'));
   let findings = 0, fixes = 0, checked = 0;
@@ -333,6 +363,9 @@ const files = corpusFiles();
 console.log(`corpus: ${files.length} files from ${existsSync(CORPUS) ? CORPUS : '(none)'}; seed ${SEED}`);
 if (process.argv.includes('--fix-safety')) {
   process.exit((await fixSafetyRun(files)) ? 1 : 0);
+}
+if (process.argv.includes('--splice')) {
+  process.exit(spliceRun(files, Number(option('edits', 200))) ? 1 : 0);
 }
 const start = performance.now();
 const results = [];

@@ -13,6 +13,10 @@ import { expandMacroString, finishDomain, MAX_EXPANDED_DOMAIN, type MacroValues 
 import { lanToInternet } from '../../server/src/core/rtx/simulate';
 import { renderSimulation, simulateCommand, validateSimulateArgs, type SimulateArgs } from '../../server/src/core/rtx/simulateCommand';
 import type { RtxModel } from '../../server/src/core/rtx/model';
+import { parseZone } from '../../server/src/core/zone/parser';
+import { spliceZone } from '../../server/src/core/zone/splice';
+import { modelSnapshot } from '../../server/src/core/zone/testing';
+import assert from 'node:assert/strict';
 
 export const LANGUAGES: readonly LanguageId[] = ['zone', 'rtx', 'rtxlog'];
 export const CTX = makeContext({ ...DEFAULT_SETTINGS, mailServers: ['203.0.113.25', '2001:db8::25'] });
@@ -156,5 +160,22 @@ export function parsedRtx(config: string): RtxModel | undefined {
     return parseDocument('rtx', config).model as RtxModel;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The parse of `text` with `[start, end)` replaced by `insert`, spliced into the parse of `text`
+ * (`spliceZone`): when the splice answers, it must equal the whole parse of the new text.
+ * Returns whether it answered, and the violations.
+ */
+export function checkSplice(text: string, start: number, end: number, insert: string): { spliced: boolean; problems: string[] } {
+  const next = text.slice(0, start) + insert + text.slice(end);
+  const model = spliceZone(parseZone(text), next, { start, oldEnd: end, newEnd: start + insert.length });
+  if (!model) return { spliced: false, problems: [] };
+  try {
+    assert.deepEqual(modelSnapshot(model), modelSnapshot(parseZone(next)));
+    return { spliced: true, problems: [] };
+  } catch (e) {
+    return { spliced: true, problems: [`splice differs from the whole parse: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`] };
   }
 }

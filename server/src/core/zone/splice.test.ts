@@ -1,40 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ZoneModel } from './model';
 import { parseZone } from './parser';
 import { spliceZone } from './splice';
-
-/** Everything a consumer of the model can read, with the records' owners, TTLs, classes, RDATA and ranges. */
-function snapshot(m: ZoneModel): unknown {
-  return {
-    count: m.recordCount,
-    records: m.records.map((r) => ({
-      owner: r.owner,
-      ownerRange: r.ownerRange,
-      ttl: r.ttl,
-      ttlSource: r.ttlSource,
-      ttlRange: r.ttlRange,
-      class: r.class,
-      classRange: r.classRange,
-      type: r.type,
-      typeCode: r.typeCode,
-      typeRange: r.typeRange,
-      rdata: r.rdata,
-      generic: r.generic,
-      strings: r.strings?.map((s) => s.value),
-      range: r.range,
-      lineStart: r.lineStart,
-      origin: r.origin,
-    })),
-    byType: [1, 6, 15, 16].map((t) => m.recordsOfType(t).map((r) => r.range.start)),
-    at: [0, Math.floor(m.text.length / 2), m.text.length - 1].map((o) => m.recordAt(o)?.range.start),
-    directives: m.directives,
-    problems: m.problems,
-    origin: m.origin,
-    originKnown: m.originKnown,
-  };
-}
+import { modelSnapshot as snapshot } from './testing';
 
 const edit = (text: string, start: number, end: number, insert: string): string => text.slice(0, start) + insert + text.slice(end);
 
