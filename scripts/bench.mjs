@@ -467,6 +467,18 @@ async function lspBench() {
     }
     console.log(`code actions right after an edit: median ${median(waits).toFixed(0)} ms, slowest ${Math.max(...waits).toFixed(0)} ms (of ${waits.length})`);
   }
+  // A hover right after each of a few keystrokes: the server first answers the edit (the edited
+  // records' diagnostics), then parses the new version for the hover.
+  {
+    const waits = [];
+    for (let k = 0; k < 9; k++) {
+      const range = await rewriteLastCharacter(edits[k]);
+      const s = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: range.start });
+      waits.push(performance.now() - s);
+    }
+    console.log(`hover right after an edit: median ${median(waits).toFixed(0)} ms, slowest ${Math.max(...waits).toFixed(0)} ms (of ${waits.length})`);
+  }
   const sym = await timed('textDocument/documentSymbol', () => ({ textDocument: { uri } }), 3);
   const fold = await timed('textDocument/foldingRange', () => ({ textDocument: { uri } }), 3);
   console.log(`document symbols: ${sym.first.toFixed(0)} ms; folding ranges: ${fold.first.toFixed(0)} ms`);
