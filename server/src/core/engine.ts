@@ -18,6 +18,7 @@ import type { ZoneModel } from './zone/model';
 import { editedRegion, type TextChange, type TextSource } from './zone/regional';
 import { zoneLanguage } from './zone/language';
 import { spliceZone } from './zone/splice';
+import { carryOutline } from './zone/symbols';
 import { rtxLanguage } from './rtx/language';
 import { logLanguage } from './rtxlog/language';
 
@@ -50,7 +51,9 @@ export function parseDocument(languageId: LanguageId, text: string, options?: Do
  */
 export function reparseDocument(old: ParsedDocument, text: string, change: TextChange | undefined, options?: DocumentOptions): ParsedDocument {
   const model = old.languageId === 'zone' && change ? spliceZone(old.model as ZoneModel, text, change) : undefined;
-  return model ? { languageId: 'zone', text, lines: model.lines, model } : parseDocument(old.languageId, text, options);
+  if (!model) return parseDocument(old.languageId, text, options);
+  carryOutline(old.model as ZoneModel, model, change as TextChange);
+  return { languageId: 'zone', text, lines: model.lines, model };
 }
 
 /** Clamp a range into the document so no caller ever sees an out-of-range position. */

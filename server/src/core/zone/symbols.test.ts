@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument, symbols } from '../engine';
+import fc from 'fast-check';
+import { parseDocument, reparseDocument, symbols } from '../engine';
 import type { OutlineSymbol } from '../features';
 import { DETAILED_RECORDS } from './symbols';
 
@@ -64,4 +65,49 @@ test('a large zone: owners without their RRsets, the types in the detail', () =>
   const out = symbols(parseDocument('zone', lines.join('\n') + '\n'));
   assert.ok(out.every((s) => s.children === undefined));
   assert.deepEqual(out.slice(2, 4).map((s) => `${s.name}: ${s.detail}`), ['@: 2 records: SOA, NS', 'h0: 2 records: A, TXT']);
+});
+
+test('property: the outline of a version parsed from an earlier one equals the outline built afresh', () => {
+  // Symbols are asked for some versions only: each edit is made on the latest version, the
+  // outline read after some of them, and always compared with the outline of a whole parse.
+  const base = `${ZONE}$ORIGIN sub.example.com.\nhost A 192.0.2.9\n  TXT "v=spf1 -all"\n$TTL 5m\nlast A 10.0.0.2\nlast AAAA 2001:db8::2\n`;
+  const pieces = ['', ' ', '\n', 'x', 'IN ', ' A 192.0.2.1', 'TXT "q"', 'www', '@', '  ', '\t', 'new A 192.0.2.7\n', ';'];
+  let reused = 0;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(1000), fc.nat(8), fc.constantFrom(...pieces), fc.boolean()), { minLength: 1, maxLength: 6 }), (edits) => {
+      let doc = parseDocument('zone', base);
+      symbols(doc);
+      for (const [at, span, insert, ask] of edits) {
+        const start = at % (doc.text.length + 1);
+        const end = Math.min(doc.text.length, start + (span > 5 ? 0 : span));
+        const text = doc.text.slice(0, start) + insert + doc.text.slice(end);
+        const next = reparseDocument(doc, text, { start, oldEnd: end, newEnd: start + insert.length });
+        if (next.model !== doc.model && ask) {
+          const fresh = symbols(parseDocument('zone', text));
+          assert.deepEqual(symbols(next), fresh, `after ${JSON.stringify(edits)}`);
+          reused++;
+        }
+        doc = next;
+      }
+      assert.deepEqual(symbols(doc), symbols(parseDocument('zone', doc.text)));
+    }),
+    { numRuns: 400, seed: 3 },
+  );
+  assert.ok(reused > 100, `${reused} outlines compared`);
+});
+
+test('an outline carried over an edit joins the runs the edit joins', () => {
+  const text = '$ORIGIN example.com.\nwww A 192.0.2.1\n  A 192.0.2.2\nmail A 192.0.2.25\nlast A 10.0.0.2\n';
+  const edited = (at: number, end: number, insert: string): void => {
+    const doc = parseDocument('zone', text);
+    symbols(doc);
+    const next = text.slice(0, at) + insert + text.slice(end);
+    const carried = symbols(reparseDocument(doc, next, { start: at, oldEnd: end, newEnd: at + insert.length }));
+    assert.deepEqual(carried, symbols(parseDocument('zone', next)));
+  };
+  // A record without an owner added above 'mail' belongs to www's run.
+  const mail = text.indexOf('mail');
+  edited(mail, mail, '  A 192.0.2.3\n');
+  // 'mail' renamed 'last' joins the run below it.
+  edited(mail, mail + 4, 'last');
 });

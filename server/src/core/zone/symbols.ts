@@ -8,6 +8,7 @@
 import type { OutlineSymbol } from '../features';
 import type { Range } from '../types';
 import type { ZoneDirective, ZoneModel, ZoneRecord } from './model';
+import { composeChange, type TextChange } from './regional';
 
 const RDATA_PREVIEW = 60;
 export const DETAILED_RECORDS = 10_000;
@@ -40,30 +41,97 @@ function directiveSymbol(model: ZoneModel, d: ZoneDirective): OutlineSymbol {
 /** Outlines by model: editors ask again and again for the same version of a document. */
 const cache = new WeakMap<ZoneModel, OutlineSymbol[]>();
 
+/**
+ * For a model parsed from an earlier version: the outline of the nearest earlier version that had
+ * one, and the edits since (see `carryOutline`).
+ */
+const carried = new WeakMap<ZoneModel, { outline: OutlineSymbol[]; detailed: boolean; change: TextChange }>();
+
 export function zoneSymbols(model: ZoneModel): OutlineSymbol[] {
   let out = cache.get(model);
-  if (!out) cache.set(model, (out = buildSymbols(model)));
+  if (out) return out;
+  out = editedOutline(model) ?? buildSymbols(model, 0, model.recordCount, 0, model.directives.length);
+  cache.set(model, out);
+  carried.delete(model);
   return out;
 }
 
-function buildSymbols(model: ZoneModel): OutlineSymbol[] {
+/**
+ * `next` was parsed from `old` and `change` (only the edited records parsed again): its outline
+ * may then be built from the latest outline of an earlier version, rebuilding only the owners
+ * around the edit. Keeps an outline, not the models.
+ */
+export function carryOutline(old: ZoneModel, next: ZoneModel, change: TextChange): void {
+  const outline = cache.get(old);
+  const before = carried.get(old);
+  if (outline) carried.set(next, { outline, detailed: detailed(old), change });
+  else if (before) carried.set(next, { ...before, change: composeChange(before.change, change.start, change.oldEnd, change.newEnd - change.start) });
+}
+
+const detailed = (model: ZoneModel): boolean => model.recordCount <= DETAILED_RECORDS;
+
+/**
+ * The outline of `model` from a carried one: the symbols before the edit as they were, those
+ * around it (one more on each side, where an owner's run could join the edited records) built
+ * again from the model, those after it moved with the text.
+ */
+function editedOutline(model: ZoneModel): OutlineSymbol[] | undefined {
+  const from = carried.get(model);
+  if (!from || from.detailed !== detailed(model)) return undefined;
+  const { outline, change } = from;
+  const delta = change.newEnd - change.oldEnd;
+  const first = Math.max(0, firstIndex(outline, (s) => s.range.end >= change.start) - 1);
+  const last = Math.min(outline.length - 1, firstIndex(outline, (s) => s.range.start > change.oldEnd));
+  // The stretch in the new text: from the start of the first symbol built again (or of the text)
+  // to the end of the last one (or of the text).
+  const start = first < outline.length && outline[first].range.start < change.start ? outline[first].range.start : 0;
+  const end = last >= 0 && last < outline.length && outline[last].range.start > change.oldEnd ? outline[last].range.end + delta : model.text.length;
+  const records = model.records;
+  const recordFrom = firstIndex(records, (r) => r.range.start >= start);
+  const recordTo = firstIndex(records, (r) => r.range.start >= end);
+  const directives = model.directives;
+  const rebuilt = buildSymbols(model, recordFrom, recordTo, firstIndex(directives, (d) => d.range.start >= start), firstIndex(directives, (d) => d.range.start >= end));
+  const keptAfter = end === model.text.length ? [] : outline.slice(last + 1).map((s) => movedSymbol(s, delta));
+  return [...outline.slice(0, start === 0 ? 0 : first), ...rebuilt, ...keptAfter];
+}
+
+/** The first index whose element satisfies `ok` (which holds for a suffix), or the length. */
+function firstIndex<T>(list: readonly T[], ok: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function movedSymbol(s: OutlineSymbol, delta: number): OutlineSymbol {
+  const moved: OutlineSymbol = { ...s, range: shifted(s.range, delta), selectionRange: shifted(s.selectionRange, delta) };
+  if (s.children) moved.children = s.children.map((c) => movedSymbol(c, delta));
+  return moved;
+}
+
+const shifted = (r: Range, delta: number): Range => ({ start: r.start + delta, end: r.end + delta });
+
+/** The symbols of records `[i, recordTo)` and directives `[di, directiveTo)`, in document order. */
+function buildSymbols(model: ZoneModel, i: number, recordTo: number, di: number, directiveTo: number): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   const records = model.records;
   const directives = model.directives;
-  let di = 0;
-  let i = 0;
-  while (i < records.length || di < directives.length) {
-    if (di < directives.length && (i >= records.length || directives[di].recordIndex <= i)) {
+  while (i < recordTo || di < directiveTo) {
+    if (di < directiveTo && (i >= recordTo || directives[di].recordIndex <= i)) {
       out.push(directiveSymbol(model, directives[di++]));
       continue;
     }
     // A run of records with the same owner, not interrupted by a directive.
-    const stop = di < directives.length ? directives[di].recordIndex : records.length;
+    const stop = di < directives.length ? Math.min(directives[di].recordIndex, recordTo) : recordTo;
     const first = records[i];
     const owner = first.owner;
     let j = i + 1;
     while (j < stop && records[j].owner === owner) j++;
-    out.push(ownerSymbol(model, records, i, j, records.length <= DETAILED_RECORDS));
+    out.push(ownerSymbol(model, records, i, j, detailed(model)));
     i = j;
   }
   return out;
