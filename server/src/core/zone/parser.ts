@@ -67,9 +67,6 @@ export function parseZoneStretch(text: string, options: ParseOptions = {}): { mo
   return { model, state: parser.endState() };
 }
 
-/** `lastOwner` value for the owner an included file inherits from the file that includes it. */
-const INHERITED_OWNER = INHERITED_OWNER_AT;
-
 const DIRECTIVES = new Set(['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE']);
 
 function isDigit(c: number): boolean {
@@ -154,7 +151,7 @@ class ZoneParser {
     if (inherit) {
       if (inherit.owner !== undefined) {
         this.store.inheritedOwner = inherit.owner;
-        this.lastOwner = INHERITED_OWNER;
+        this.lastOwner = INHERITED_OWNER_AT;
       }
       if (inherit.defaultTtl !== undefined) this.defaultTtl = inherit.defaultTtl;
       if (inherit.lastTtl !== undefined) this.lastTtl = inherit.lastTtl;
@@ -791,7 +788,7 @@ class ZoneParser {
   /** What an included file starts with (BIND: the current owner, the TTLs and the class). */
   private includeState(): IncludeState {
     const state: IncludeState = { class: this.store.classNameOf(this.lastClass) };
-    if (this.lastOwner === INHERITED_OWNER) state.owner = this.store.inheritedOwner;
+    if (this.lastOwner === INHERITED_OWNER_AT) state.owner = this.store.inheritedOwner;
     else if (this.lastOwner >= 0) {
       this.quiet.unquoted(this.lastOwner);
       state.owner = buildName(this.text, this.lastOwner, this.quiet.end, this.store.originAt(this.lastOwner));

@@ -203,7 +203,7 @@ function lastIndexWhere(count: number, ok: (i: number) => boolean): number {
   return found;
 }
 
-/** Whether the line break just before `offset` is escaped (an odd run of backslashes before the line breaks there). */
+/** Whether the line breaks just before `offset` follow an odd run of backslashes (the first of them is then escaped). */
 function escapedBreakBefore(text: TextSource, offset: number): boolean {
   const before = text.slice(Math.max(0, offset - 256), offset);
   let i = before.length;
@@ -213,8 +213,8 @@ function escapedBreakBefore(text: TextSource, offset: number): boolean {
     slashes++;
     i--;
   }
-  // A run of backslashes as long as the window: read as escaped (the stretch is then left to the whole analysis).
-  return slashes % 2 === 1 || i === 0 && slashes > 0 && offset > before.length;
+  // What lies beyond the window is not known: read as escaped (the stretch is left to the whole analysis).
+  return slashes % 2 === 1 || (i === 0 && offset > before.length);
 }
 
 /** Whether a directive starts in [from, to). */

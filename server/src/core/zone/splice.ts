@@ -13,13 +13,12 @@
  * (`editedRegion` takes in the records that inherit it). `$INCLUDE` and `$GENERATE` are left to
  * the whole parse. `splice.test.ts` holds random edits to the whole parse.
  */
-import type { LineIndex } from '../text';
 import type { IncludeState, ZoneDirective, ZoneModel, ZoneProblem } from './model';
 import { parseZoneStretch } from './parser';
 import { editedRegion, type TextChange } from './regional';
 import { INHERITED_OWNER_AT, ParsedZone, RecordStore } from './store';
 
-export function spliceZone(old: ZoneModel, text: string, change: TextChange, lines?: LineIndex): ZoneModel | undefined {
+export function spliceZone(old: ZoneModel, text: string, change: TextChange): ZoneModel | undefined {
   if (old.includes?.length || !(old instanceof ParsedZone)) return undefined;
   if (old.directives.some((d) => d.kind === 'include' || d.kind === 'generate')) return undefined;
   const region = editedRegion(old, text, change);
@@ -43,7 +42,7 @@ export function spliceZone(old: ZoneModel, text: string, change: TextChange, lin
   for (const p of old.problems) if (p.range.start >= oldEnd) problems.push({ ...p, range: moved(p.range, delta) });
   const added = region.model.recordCount - (to - from);
   const directives = old.directives.map((d) => (d.range.start < start ? d : movedDirective(d, delta, added)));
-  return new ParsedZone(text, lines, spliced, directives, problems, old.origin, old.originKnown);
+  return new ParsedZone(text, undefined, spliced, directives, problems, old.origin, old.originKnown);
 }
 
 /** How many records start before `offset`. */

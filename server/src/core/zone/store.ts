@@ -151,7 +151,7 @@ export class RecordStore {
    * became `[at, oldEnd + delta)`: the old records before `from` as they are; in place of the old
    * records `[from, to)`, those of `region` (the new stretch parsed on its own, its offsets
    * counting from `at`), whose records without an owner of their own take the owner token at
-   * `ownerAt` (an old offset before the stretch, or -2 for `old.inheritedOwner`); then the old
+   * `ownerAt` (an old offset before the stretch, or `INHERITED_OWNER_AT`); then the old
    * records from `to` on, moved by `delta`. The stretch holds no directive, so the origins are the
    * old ones, those after the stretch moved. Undefined where a row cannot be carried over: a
    * record after the stretch that inherits an owner written inside it, a class past the packed range.
@@ -204,7 +204,7 @@ export class RecordStore {
     for (let k = 0; k < old.originFrom.length; k++) {
       const where = old.originFrom[k];
       if (where > at && where < oldEnd) return undefined;
-      store.setOrigin(where >= oldEnd && where > 0 ? where + delta : where, old.originNames[k]);
+      store.setOrigin(where <= at ? where : where + delta, old.originNames[k]);
     }
     return store;
   }
