@@ -133,10 +133,18 @@ export function registerFeatures(connection: Connection, deps: FeatureDeps): voi
     return doc && p ? { doc, p } : undefined;
   };
 
+  // A symbol of the outline keeps its conversion: the outline of a version parsed from an earlier
+  // one shares the symbols before the edit, whose positions the edit does not move.
+  const converted = new WeakMap<OutlineSymbol, DocumentSymbol>();
   connection.onDocumentSymbol((params) =>
     runSafe('document symbols', [], () => {
       const d = docOf(params.textDocument.uri);
-      return d ? symbols(d.p).map((s) => toSymbol(d.p.lines, s)) : [];
+      if (!d) return [];
+      return symbols(d.p).map((s) => {
+        let out = converted.get(s);
+        if (!out) converted.set(s, (out = toSymbol(d.p.lines, s)));
+        return out;
+      });
     }),
   );
 
