@@ -1,23 +1,12 @@
 /** Position queries over a parsed zone: what is at an offset. Shared by hover and editor features. */
 import type { Range } from '../types';
 import { forEachToken } from './lexer';
+import { firstIndex } from '../sorted';
 import type { ZoneDirective, ZoneModel, ZoneRecord } from './model';
 
 /** Last index of `items` whose start is ≤ offset (items sorted by start), or -1. */
 function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, startOf: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(items[mid]) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return firstIndex(items.length, (i) => startOf(items[i]) > offset) - 1;
 }
 
 function contains(r: Range, offset: number): boolean {

@@ -14,6 +14,13 @@
 import type { IncludeState, ZoneModel } from './model';
 import { parseZoneStretch, type ParseOptions } from './parser';
 import { ParsedZone, REC_OWNER_WRITTEN } from './store';
+import type { Range } from '../types';
+import { firstIndex } from '../sorted';
+
+/** `r` moved by `delta` characters (a range after an edit). */
+export function movedRange(r: Range, delta: number): Range {
+  return { start: r.start + delta, end: r.end + delta };
+}
 
 /** The edited text: a string, or anything that reads stretches of it (an editor's document). */
 export interface TextSource {
@@ -190,17 +197,7 @@ function rowsOf(model: ZoneModel): Rows {
 
 /** The largest index below `count` that satisfies `ok` (which must hold for a prefix), or -1. */
 function lastIndexWhere(count: number, ok: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ok(mid)) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return firstIndex(count, (i) => !ok(i)) - 1;
 }
 
 /** Whether the line breaks just before `offset` follow an odd run of backslashes (the first of them is then escaped). */

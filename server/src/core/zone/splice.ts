@@ -15,7 +15,8 @@
  */
 import type { IncludeState, ZoneDirective, ZoneModel, ZoneProblem } from './model';
 import { parseZoneStretch } from './parser';
-import { editedRegion, type TextChange } from './regional';
+import { editedRegion, movedRange, type TextChange } from './regional';
+import { firstIndex } from '../sorted';
 import { INHERITED_OWNER_AT, ParsedZone, RecordStore } from './store';
 
 export function spliceZone(old: ZoneModel, text: string, change: TextChange): ZoneModel | undefined {
@@ -26,8 +27,9 @@ export function spliceZone(old: ZoneModel, text: string, change: TextChange): Zo
   const { start, oldEnd } = region;
   const delta = region.newEnd - oldEnd;
   const store = old.store;
-  const from = recordsBefore(store, start);
-  const to = recordsBefore(store, oldEnd);
+  // The old records of the stretch: those starting in [start, oldEnd).
+  const from = firstIndex(store.count, (i) => store.start(i) >= start);
+  const to = firstIndex(store.count, (i) => store.start(i) >= oldEnd);
   // A broken entry between the record before the stretch and the stretch may have changed the state.
   const beforeEnd = from > 0 ? store.end(from - 1) : 0;
   if (old.problems.some((p) => p.range.end > beforeEnd && p.range.start < start)) return undefined;
@@ -38,23 +40,11 @@ export function spliceZone(old: ZoneModel, text: string, change: TextChange): Zo
 
   const problems: ZoneProblem[] = [];
   for (const p of old.problems) if (p.range.start < start) problems.push(p);
-  for (const p of region.model.problems) problems.push({ ...p, range: moved(p.range, start) });
-  for (const p of old.problems) if (p.range.start >= oldEnd) problems.push({ ...p, range: moved(p.range, delta) });
+  for (const p of region.model.problems) problems.push({ ...p, range: movedRange(p.range, start) });
+  for (const p of old.problems) if (p.range.start >= oldEnd) problems.push({ ...p, range: movedRange(p.range, delta) });
   const added = region.model.recordCount - (to - from);
   const directives = old.directives.map((d) => (d.range.start < start ? d : movedDirective(d, delta, added)));
   return new ParsedZone(text, undefined, spliced, directives, problems, old.origin, old.originKnown);
-}
-
-/** How many records start before `offset`. */
-function recordsBefore(store: RecordStore, offset: number): number {
-  let lo = 0;
-  let hi = store.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (store.start(mid) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -66,14 +56,10 @@ function sameEnd(a: IncludeState, b: IncludeState): boolean {
   return a.class === b.class && a.defaultTtl === b.defaultTtl && (a.defaultTtl !== undefined || a.lastTtl === b.lastTtl);
 }
 
-function moved<R extends { start: number; end: number }>(r: R, delta: number): R {
-  return { ...r, start: r.start + delta, end: r.end + delta };
-}
-
 /** A directive after the stretch: its ranges moved with the text, its place among the records by `added`. */
 function movedDirective(d: ZoneDirective, delta: number, added: number): ZoneDirective {
-  const out = { ...d, range: moved(d.range, delta), keywordRange: moved(d.keywordRange, delta), args: d.args.map((t) => ({ ...t, range: moved(t.range, delta) })), recordIndex: d.recordIndex + added };
-  if (out.kind === 'origin' && out.nameRange) out.nameRange = moved(out.nameRange, delta);
-  if (out.kind === 'ttl' && out.valueRange) out.valueRange = moved(out.valueRange, delta);
+  const out = { ...d, range: movedRange(d.range, delta), keywordRange: movedRange(d.keywordRange, delta), args: d.args.map((t) => ({ ...t, range: movedRange(t.range, delta) })), recordIndex: d.recordIndex + added };
+  if (out.kind === 'origin' && out.nameRange) out.nameRange = movedRange(out.nameRange, delta);
+  if (out.kind === 'ttl' && out.valueRange) out.valueRange = movedRange(out.valueRange, delta);
   return out;
 }

@@ -8,7 +8,8 @@
 import type { OutlineSymbol } from '../features';
 import type { Range } from '../types';
 import type { ZoneDirective, ZoneModel, ZoneRecord } from './model';
-import { composeChange, type TextChange } from './regional';
+import { composeChange, movedRange, type TextChange } from './regional';
+import { firstIndex } from '../sorted';
 
 const RDATA_PREVIEW = 60;
 export const DETAILED_RECORDS = 10_000;
@@ -80,40 +81,27 @@ function editedOutline(model: ZoneModel): OutlineSymbol[] | undefined {
   if (!from || from.detailed !== detailed(model)) return undefined;
   const { outline, change } = from;
   const delta = change.newEnd - change.oldEnd;
-  const first = Math.max(0, firstIndex(outline, (s) => s.range.end >= change.start) - 1);
-  const last = Math.min(outline.length - 1, firstIndex(outline, (s) => s.range.start > change.oldEnd));
+  const first = Math.max(0, firstIndex(outline.length, (k) => outline[k].range.end >= change.start) - 1);
+  const last = Math.min(outline.length - 1, firstIndex(outline.length, (k) => outline[k].range.start > change.oldEnd));
   // The stretch in the new text: from the start of the first symbol built again (or of the text)
   // to the end of the last one (or of the text).
   const start = first < outline.length && outline[first].range.start < change.start ? outline[first].range.start : 0;
   const end = last >= 0 && last < outline.length && outline[last].range.start > change.oldEnd ? outline[last].range.end + delta : model.text.length;
   const records = model.records;
-  const recordFrom = firstIndex(records, (r) => r.range.start >= start);
-  const recordTo = firstIndex(records, (r) => r.range.start >= end);
+  const recordFrom = firstIndex(records.length, (k) => records[k].range.start >= start);
+  const recordTo = firstIndex(records.length, (k) => records[k].range.start >= end);
   const directives = model.directives;
-  const rebuilt = buildSymbols(model, recordFrom, recordTo, firstIndex(directives, (d) => d.range.start >= start), firstIndex(directives, (d) => d.range.start >= end));
+  const directiveAt = (offset: number): number => firstIndex(directives.length, (k) => directives[k].range.start >= offset);
+  const rebuilt = buildSymbols(model, recordFrom, recordTo, directiveAt(start), directiveAt(end));
   const keptAfter = end === model.text.length ? [] : outline.slice(last + 1).map((s) => movedSymbol(s, delta));
   return [...outline.slice(0, start === 0 ? 0 : first), ...rebuilt, ...keptAfter];
 }
 
-/** The first index whose element satisfies `ok` (which holds for a suffix), or the length. */
-function firstIndex<T>(list: readonly T[], ok: (x: T) => boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ok(list[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 function movedSymbol(s: OutlineSymbol, delta: number): OutlineSymbol {
-  const moved: OutlineSymbol = { ...s, range: shifted(s.range, delta), selectionRange: shifted(s.selectionRange, delta) };
+  const moved: OutlineSymbol = { ...s, range: movedRange(s.range, delta), selectionRange: movedRange(s.selectionRange, delta) };
   if (s.children) moved.children = s.children.map((c) => movedSymbol(c, delta));
   return moved;
 }
-
-const shifted = (r: Range, delta: number): Range => ({ start: r.start + delta, end: r.end + delta });
 
 /** The symbols of records `[i, recordTo)` and directives `[di, directiveTo)`, in document order. */
 function buildSymbols(model: ZoneModel, i: number, recordTo: number, di: number, directiveTo: number): OutlineSymbol[] {
