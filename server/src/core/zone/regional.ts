@@ -13,7 +13,7 @@
  */
 import type { IncludeState, ZoneModel } from './model';
 import { parseZoneStretch, type ParseOptions } from './parser';
-import { ParsedZone, REC_OWNER_WRITTEN } from './store';
+import { ParsedZone, REC_OWNER_WRITTEN, type RecordStore } from './store';
 import type { Range } from '../types';
 import { firstIndex } from '../sorted';
 
@@ -82,7 +82,9 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   const delta = change.newEnd - change.oldEnd;
   if (newText.length !== text.length + delta) return undefined;
   if (old.problems.some((p) => RECOVERY_CODES.has(p.code))) return undefined;
-  const records = rowsOf(old);
+  // Read from the store's rows: no record object is made.
+  if (!(old instanceof ParsedZone)) return undefined;
+  const records = old.store;
   const lines = old.lines;
 
   // Records [first, last] are parsed again. First: the last record that begins on or before the
@@ -103,7 +105,7 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   const takeThrough = (i: number): boolean => {
     if (i >= records.count || directiveBetween(old, i > 0 ? records.end(i - 1) : 0, records.lineStart(i))) return true;
     last = i;
-    for (let n = 0; last + 1 < records.count && records.inheritsOwner(last + 1); n++) {
+    for (let n = 0; last + 1 < records.count && (records.flags(last + 1) & REC_OWNER_WRITTEN) === 0; n++) {
       // A directive between them: the owner carries over it, the stretch cannot.
       if (n === MAX_FOLLOWERS || directiveBetween(old, records.end(last), records.lineStart(last + 1))) return false;
       last++;
@@ -123,7 +125,7 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   let end = boundary();
   start = withCommentsAbove(old, start);
 
-  const before = first > 0 ? records.state(first - 1) : undefined;
+  const before = first > 0 ? stateAfter(records, first - 1) : undefined;
   const options: ParseOptions = {
     origin: old.originKnown ? old.origin : undefined,
     startOrigin: originAt(old, start, before),
@@ -152,17 +154,6 @@ export function editedRegion(old: ZoneModel, newText: TextSource, change: TextCh
   return { start, oldEnd: end, newEnd: end + delta, model: parsed.model, options, state: parsed.state };
 }
 
-/** What the search for the stretch reads of the records: read from the store of a parsed zone, so no record object is made. */
-interface Rows {
-  count: number;
-  lineStart(i: number): number;
-  start(i: number): number;
-  end(i: number): number;
-  inheritsOwner(i: number): boolean;
-  /** What the parser carries from record `i` to the lines after it. */
-  state(i: number): Before;
-}
-
 /** What a stretch takes from the record before it. */
 interface Before {
   owner: string;
@@ -172,27 +163,9 @@ interface Before {
   start: number;
 }
 
-function rowsOf(model: ZoneModel): Rows {
-  if (model instanceof ParsedZone) {
-    const s = model.store;
-    return {
-      count: s.count,
-      lineStart: (i) => s.lineStart(i),
-      start: (i) => s.start(i),
-      end: (i) => s.end(i),
-      inheritsOwner: (i) => (s.flags(i) & REC_OWNER_WRITTEN) === 0,
-      state: (i) => ({ owner: s.ownerNameOnce(i), ttl: s.ttlInForce(i), class: s.className(i), origin: s.origin(i), start: s.start(i) }),
-    };
-  }
-  const r = model.records;
-  return {
-    count: r.length,
-    lineStart: (i) => r[i].lineStart,
-    start: (i) => r[i].range.start,
-    end: (i) => r[i].range.end,
-    inheritsOwner: (i) => r[i].ownerRange.start === r[i].ownerRange.end,
-    state: (i) => ({ owner: r[i].owner, ttl: r[i].ttl, class: r[i].class, origin: r[i].origin, start: r[i].range.start }),
-  };
+/** What the parser carries from record `i` to the lines after it. */
+function stateAfter(s: RecordStore, i: number): Before {
+  return { owner: s.ownerNameOnce(i), ttl: s.ttlInForce(i), class: s.className(i), origin: s.origin(i), start: s.start(i) };
 }
 
 /** The largest index below `count` that satisfies `ok` (which must hold for a prefix), or -1. */
