@@ -14,6 +14,7 @@ import { lanToInternet } from '../../server/src/core/rtx/simulate';
 import { renderSimulation, simulateCommand, validateSimulateArgs, type SimulateArgs } from '../../server/src/core/rtx/simulateCommand';
 import type { RtxModel } from '../../server/src/core/rtx/model';
 import { parseZone } from '../../server/src/core/zone/parser';
+import type { ZoneModel } from '../../server/src/core/zone/model';
 import { spliceZone } from '../../server/src/core/zone/splice';
 import { modelSnapshot } from '../../server/src/core/zone/testing';
 import assert from 'node:assert/strict';
@@ -164,13 +165,13 @@ export function parsedRtx(config: string): RtxModel | undefined {
 }
 
 /**
- * The parse of `text` with `[start, end)` replaced by `insert`, spliced into the parse of `text`
+ * The text of `old` (a parsed zone) with `[start, end)` replaced by `insert`, spliced into `old`
  * (`spliceZone`): when the splice answers, it must equal the whole parse of the new text.
  * Returns whether it answered, and the violations.
  */
-export function checkSplice(text: string, start: number, end: number, insert: string): { spliced: boolean; problems: string[] } {
-  const next = text.slice(0, start) + insert + text.slice(end);
-  const model = spliceZone(parseZone(text), next, { start, oldEnd: end, newEnd: start + insert.length });
+export function checkSplice(old: ZoneModel, start: number, end: number, insert: string): { spliced: boolean; problems: string[] } {
+  const next = old.text.slice(0, start) + insert + old.text.slice(end);
+  const model = spliceZone(old, next, { start, oldEnd: end, newEnd: start + insert.length });
   if (!model) return { spliced: false, problems: [] };
   try {
     assert.deepEqual(modelSnapshot(model), modelSnapshot(parseZone(next)));
